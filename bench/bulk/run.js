@@ -1,0 +1,229 @@
+#!/usr/bin/env node
+// `npm run bench:bulk` (a benchmark, not a test): in the real n8n that `npm start` and the e2e suite use,
+// 1,000 items of file.get through the Highload node versus n8n's HTTP Request node configured by hand for the
+// same calls (GET <baseUrl>/file/info?file=…&login=…&key=…), at the same concurrency, against the simulator.
+//
+// Two concurrency settings, each workflow executed with `n8n execute --id` --runs times (median reported):
+//   all-at-once: Highload with Request Options > Max Concurrent Requests = 1000; HTTP Request as is (n8n starts
+//                every item's request at once);
+//   5 at a time: Highload as shipped (its default gate is 5); HTTP Request inside "Loop Over Items" (batch 5),
+//                the usual hand-made way to bound the HTTP Request node's concurrency.
+// Timing: the execution's wall time (startedAt → stoppedAt) and the measured node's own executionTime.
+// The simulator's highest number of requests in flight is recorded for each run to show the concurrency.
+// Flags: --items=1000 --runs=3 --latency=10 (ms the simulator waits before each answer) --json=<file>
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { provision, REPO } = require('../../test/n8n/provision');
+const n8n = require('../../test/n8n/lib/n8n');
+const { killAll } = require('../../test/n8n/lib/procs');
+const { startSandbox } = require('../../test/n8n/lib/sandbox');
+const examples = require('../../test/n8n/lib/examples');
+
+function arg(name, def) {
+	const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+	return a ? a.split('=').slice(1).join('=') : def;
+}
+const ITEMS = Number(arg('items', 1000));
+const RUNS = Number(arg('runs', 3));
+const LATENCY = Number(arg('latency', 10));
+const CRED = { id: 'hlBenchCred0001', name: 'Highload Bench' };
+
+const median = (xs) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function baseNodes(ids) {
+	return [
+		{ id: 'b0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'b0000000-0000-4000-8000-000000000002',
+			name: `${ITEMS} file ids`,
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [200, 0],
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ ids }), options: {} },
+		},
+		{
+			id: 'b0000000-0000-4000-8000-000000000003',
+			name: 'One item per id',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { fieldToSplitOut: 'ids', options: {} },
+		},
+	];
+}
+
+const link = (from, to, index = 0) => ({ [from]: { main: [[{ node: to, type: 'main', index }]] } });
+
+function highloadWorkflow(id, ids, maxConcurrentRequests) {
+	const node = {
+		id: 'b0000000-0000-4000-8000-000000000010',
+		name: 'Highload: file.get',
+		type: n8n.NODE_TYPE,
+		typeVersion: 1,
+		position: [600, 0],
+		parameters: {
+			resource: 'file',
+			operation: 'get',
+			fileId: { __rl: true, mode: 'id', value: '={{ $json.ids }}' },
+			...(maxConcurrentRequests ? { requestOptions: { maxConcurrentRequests } } : {}),
+		},
+		credentials: { highloadApi: CRED },
+	};
+	return {
+		id,
+		name: `bench ${id}`,
+		nodes: [...baseNodes(ids), node],
+		connections: { ...link('Start', `${ITEMS} file ids`), ...link(`${ITEMS} file ids`, 'One item per id'), ...link('One item per id', node.name) },
+		active: false,
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+function httpNode(sim, position) {
+	return {
+		id: 'b0000000-0000-4000-8000-000000000020',
+		name: 'HTTP Request: file/info',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position,
+		parameters: {
+			url: `${sim.url}/file/info`,
+			sendQuery: true,
+			queryParameters: {
+				parameters: [
+					{ name: 'file', value: '={{ $json.ids }}' },
+					{ name: 'login', value: sim.login },
+					{ name: 'key', value: sim.key },
+				],
+			},
+			options: {},
+		},
+	};
+}
+
+function httpWorkflow(id, ids, sim) {
+	const node = httpNode(sim, [600, 0]);
+	return {
+		id,
+		name: `bench ${id}`,
+		nodes: [...baseNodes(ids), node],
+		connections: { ...link('Start', `${ITEMS} file ids`), ...link(`${ITEMS} file ids`, 'One item per id'), ...link('One item per id', node.name) },
+		active: false,
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+function httpLoopWorkflow(id, ids, sim, batchSize) {
+	const loop = {
+		id: 'b0000000-0000-4000-8000-000000000030',
+		name: 'Loop Over Items',
+		type: 'n8n-nodes-base.splitInBatches',
+		typeVersion: 3,
+		position: [600, 0],
+		parameters: { batchSize, options: {} },
+	};
+	const node = httpNode(sim, [800, 100]);
+	return {
+		id,
+		name: `bench ${id}`,
+		nodes: [...baseNodes(ids), loop, node],
+		connections: {
+			...link('Start', `${ITEMS} file ids`),
+			...link(`${ITEMS} file ids`, 'One item per id'),
+			...link('One item per id', loop.name),
+			[loop.name]: { main: [[], [{ node: node.name, type: 'main', index: 0 }]] },
+			...link(node.name, loop.name),
+		},
+		active: false,
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+function timing(run, nodeName) {
+	const started = new Date(run.run.startedAt).getTime();
+	const stopped = new Date(run.run.stoppedAt).getTime();
+	const nodeRuns = run.run.data.resultData.runData[nodeName] || [];
+	const nodeMs = nodeRuns.reduce((s, r) => s + (r.executionTime || 0), 0);
+	const items = nodeRuns.reduce((s, r) => s + (r.data?.main?.[0]?.length || 0), 0);
+	return { wallMs: stopped - started, nodeMs, items };
+}
+
+async function main() {
+	const t0 = Date.now();
+	const p = provision();
+	const benchDir = path.join(p.cache, 'bench');
+	fs.rmSync(benchDir, { recursive: true, force: true });
+	const tarball = n8n.buildAndPack(path.join(benchDir, 'pack'));
+	const inst = await n8n.createInstance({ userFolder: path.join(benchDir, 'user') });
+	n8n.installPackage(inst.userFolder, tarball);
+
+	const sandbox = await startSandbox({ seedData: false, options: { latencyMs: LATENCY } });
+	const sim = sandbox.sim;
+	const ids = sim.addFiles(ITEMS).map((f) => f.id);
+	await n8n.importCredentials(inst, [examples.credentialFor(sim, CRED)]);
+
+	const cases = [
+		{ concurrency: 'all at once', name: 'Highload', wf: highloadWorkflow('benchHlAll00001', ids, ITEMS), node: 'Highload: file.get' },
+		{ concurrency: 'all at once', name: 'HTTP Request', wf: httpWorkflow('benchHttpAll0001', ids, sim), node: 'HTTP Request: file/info' },
+		{ concurrency: '5 at a time', name: 'Highload', wf: highloadWorkflow('benchHl500000001', ids, undefined), node: 'Highload: file.get' },
+		{ concurrency: '5 at a time', name: 'HTTP Request', wf: httpLoopWorkflow('benchHttp5000001', ids, sim, 5), node: 'HTTP Request: file/info' },
+	];
+	await n8n.importWorkflows(inst, cases.map((c) => c.wf));
+
+	const results = [];
+	for (const c of cases) c.samples = [];
+	for (let r = 0; r < RUNS; r++) {
+		// Alternate the order so neither node always runs on a warmer machine.
+		const order = r % 2 ? [...cases].reverse() : cases;
+		for (const c of order) {
+			sim.resetStats();
+			sim.maxConcurrency = 0;
+			const run = await n8n.execute(inst, c.wf.id, { timeoutMs: 600000 });
+			if (run.code !== 0 || !run.run) throw new Error(`${c.name} (${c.concurrency}) failed: ${run.error?.message ?? run.stdout.slice(-2000)}`);
+			const t = timing(run, c.node);
+			if (t.items !== ITEMS) throw new Error(`${c.name} (${c.concurrency}) returned ${t.items} items, expected ${ITEMS}`);
+			const calls = sim.countRequests('file/info');
+			c.samples.push({ ...t, maxInFlight: sim.maxConcurrency, fileInfoCalls: calls });
+			console.log(`run ${r + 1}/${RUNS} ${c.concurrency.padEnd(11)} ${c.name.padEnd(12)} wall ${t.wallMs} ms, node ${t.nodeMs} ms, max in flight ${sim.maxConcurrency}, file/info calls ${calls}`);
+		}
+	}
+	for (const c of cases) {
+		results.push({
+			concurrency: c.concurrency,
+			node: c.name,
+			wallMs: median(c.samples.map((s) => s.wallMs)),
+			nodeMs: median(c.samples.map((s) => s.nodeMs)),
+			maxInFlight: Math.max(...c.samples.map((s) => s.maxInFlight)),
+			fileInfoCalls: c.samples[0].fileInfoCalls,
+			samples: c.samples,
+		});
+	}
+	const table = ['| concurrency | node | wall time (median) | node time (median) | max in flight | file/info calls |', '|---|---|---|---|---|---|'];
+	const ratios = [];
+	for (const conc of ['all at once', '5 at a time']) {
+		const hl = results.find((x) => x.concurrency === conc && x.node === 'Highload');
+		const http = results.find((x) => x.concurrency === conc && x.node === 'HTTP Request');
+		for (const x of [hl, http]) table.push(`| ${conc} | ${x.node} | ${x.wallMs} ms | ${x.nodeMs} ms | ${x.maxInFlight} | ${x.fileInfoCalls} |`);
+		ratios.push({ concurrency: conc, wallRatio: +(hl.wallMs / http.wallMs).toFixed(3), nodeRatio: +(hl.nodeMs / http.nodeMs).toFixed(3) });
+	}
+	console.log(`\n${ITEMS} items, simulator latency ${LATENCY} ms, ${RUNS} runs each, n8n 2.41.1 on Node 24\n`);
+	console.log(table.join('\n'));
+	console.log('');
+	for (const r of ratios) console.log(`Highload / HTTP Request, ${r.concurrency}: wall ${r.wallRatio}x, node ${r.nodeRatio}x (target <= 1.1x)`);
+	const out = { date: new Date().toISOString(), items: ITEMS, runs: RUNS, latencyMs: LATENCY, results, ratios, totalSeconds: Math.round((Date.now() - t0) / 1000) };
+	const jsonFile = arg('json', path.join(benchDir, 'results.json'));
+	fs.writeFileSync(jsonFile, JSON.stringify(out, null, 2));
+	console.log(`\nresults: ${path.relative(REPO, jsonFile)}`);
+	await sandbox.close();
+	await killAll();
+}
+
+main().catch(async (e) => {
+	console.error(e);
+	await killAll();
+	process.exit(1);
+});

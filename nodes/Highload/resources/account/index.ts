@@ -1,0 +1,3 @@
+import { getAccount } from './get';
+
+export const accountOperations = [getAccount];

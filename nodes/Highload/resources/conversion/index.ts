@@ -1,0 +1,3 @@
+import { getRunningConversions } from './getRunning';
+
+export const conversionOperations = [getRunningConversions];

@@ -1,0 +1,8 @@
+import { deleteFile } from './delete';
+import { getFile } from './get';
+import { getThumbnail } from './getThumbnail';
+import { getUploadUrl } from './getUploadUrl';
+import { moveFile } from './move';
+import { renameFile } from './rename';
+
+export const fileOperations = [getFile, renameFile, moveFile, deleteFile, getThumbnail, getUploadUrl];

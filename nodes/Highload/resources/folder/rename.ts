@@ -1,0 +1,17 @@
+import { defineOperation } from '../../shared/operation';
+import { success } from '../../shared/output';
+import { folderIdParameter, textParameter } from '../../shared/parameters';
+
+export const renameFolder = defineOperation({
+	resource: 'folder',
+	value: 'rename',
+	name: 'Rename',
+	action: 'Rename a folder',
+	description: 'Give a folder a new name',
+	endpoint: 'file/renamefolder',
+	parameters: [
+		folderIdParameter({ required: true, allowRoot: false, description: 'The folder to rename' }),
+		textParameter({ name: 'name', displayName: 'New Name', query: 'name', required: true, description: 'The new folder name' }),
+	],
+	output: success({ folderId: 'folderId', name: 'name' }, { kind: 'folder', parameter: 'folderId' }),
+});

@@ -1,0 +1,60 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { INSECURE_BASE_URL_MESSAGE, secureBaseUrl } from './baseUrl';
+import { readEnvelope } from './envelope';
+import { networkError } from './transport';
+
+export const CREDENTIAL_TYPE = 'highloadApi';
+
+type ClientContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/** The credential's Base URL, refused before anything is sent when it would carry the key in clear text. */
+export async function apiBaseUrl(context: ClientContext): Promise<string> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = secureBaseUrl(credentials.baseUrl);
+	if (!baseUrl) {
+		throw new NodeOperationError(context.getNode(), INSECURE_BASE_URL_MESSAGE, {
+			description: `The credential's Base URL is "${String(credentials.baseUrl)}".`,
+		});
+	}
+	return baseUrl;
+}
+
+/** preSend of every declarative operation: the same Base URL rule as the credential test. */
+export async function requireSecureBaseUrl(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	return { ...options, baseURL: await apiBaseUrl(this) };
+}
+
+/**
+ * One API call from code (trigger, list search): the credential's login and key are added by n8n's
+ * authentication helper, the envelope decides success, network failures become clear errors.
+ */
+export async function callApi(context: ClientContext, endpoint: string, qs: IDataObject = {}, timeout = 60_000): Promise<unknown> {
+	const baseURL = await apiBaseUrl(context);
+	let response;
+	try {
+		response = await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+			method: 'GET',
+			baseURL,
+			url: `/${endpoint}`,
+			qs,
+			json: true,
+			timeout,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		});
+	} catch (error) {
+		throw networkError(context.getNode(), error as Error, timeout);
+	}
+	return readEnvelope(context.getNode(), response as { body: unknown; statusCode?: number });
+}

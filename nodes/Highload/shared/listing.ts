@@ -1,0 +1,74 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** Highload's listing page size (its maximum): a shorter page is the last one. */
+export const PAGE_SIZE = 200;
+/** A listing that keeps producing new pages past this is treated as broken rather than followed forever. */
+const MAX_PAGES_PER_FOLDER = 10_000;
+
+export interface FolderPage {
+	folders: IDataObject[];
+	files: IDataObject[];
+}
+
+/** Fetches one page (1-based) of one folder; `undefined` is the root folder. */
+export type PageFetcher = (folderId: string | undefined, page: number) => Promise<FolderPage>;
+
+export interface ListedEntry {
+	type: 'file' | 'folder';
+	record: IDataObject;
+	/** Folder names from the listed folder down to the one holding this entry ('' directly inside it). */
+	path: string;
+}
+
+/** A `file/listfolder` result as its two lists (either may be missing or null in the family). */
+export function pageOf(result: unknown): FolderPage {
+	const page = (result ?? {}) as IDataObject;
+	const list = (value: unknown) => (Array.isArray(value) ? (value as IDataObject[]) : []);
+	return { folders: list(page.folders), files: list(page.files) };
+}
+
+/**
+ * Every entry of one folder across its pages. Entries are de-duplicated by id (folders may repeat on every
+ * page; a file shifting across a page boundary while we read shows up twice), and paging stops at a short page
+ * or at a page that brought nothing new.
+ */
+async function* folderEntries(fetchPage: PageFetcher, folderId: string | undefined): AsyncGenerator<Omit<ListedEntry, 'path'>> {
+	const seen = new Set<string>();
+	for (let page = 1; page <= MAX_PAGES_PER_FOLDER; page++) {
+		const { folders, files } = await fetchPage(folderId, page);
+		let added = 0;
+		for (const [type, records] of [['folder', folders], ['file', files]] as const) {
+			for (const record of records) {
+				const key = `${type}:${String(record.id)}`;
+				if (seen.has(key)) continue;
+				seen.add(key);
+				added++;
+				yield { type, record };
+			}
+		}
+		if ((files.length < PAGE_SIZE && folders.length < PAGE_SIZE) || added === 0) return;
+	}
+}
+
+/**
+ * Walks a folder, and with `includeSubfolders` its whole tree breadth-first. Each folder is listed once even if
+ * the tree has a cycle, and the walk is a queue, not recursion, so thousands of folders cannot blow the stack.
+ */
+export async function* walkFolder(
+	fetchPage: PageFetcher,
+	folderId: string | undefined,
+	includeSubfolders: boolean,
+): AsyncGenerator<ListedEntry> {
+	const queue: Array<{ id: string | undefined; path: string }> = [{ id: folderId, path: '' }];
+	const visited = new Set<string>([folderId ?? '']);
+	for (let next = queue.shift(); next; next = queue.shift()) {
+		for await (const entry of folderEntries(fetchPage, next.id)) {
+			yield { ...entry, path: next.path };
+			const id = String(entry.record.id ?? '');
+			if (includeSubfolders && entry.type === 'folder' && id && !visited.has(id)) {
+				visited.add(id);
+				queue.push({ id, path: next.path ? `${next.path}/${String(entry.record.name)}` : String(entry.record.name) });
+			}
+		}
+	}
+}

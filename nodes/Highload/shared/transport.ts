@@ -1,0 +1,94 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	sleep,
+	type DeclarativeRestApiSettings,
+	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
+	type INode,
+	type INodeExecutionData,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { BANDWIDTH_EXCEEDED } from './apiErrors';
+import { throughGate } from './concurrency';
+
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
+export const DEFAULT_BANDWIDTH_RETRIES = 3;
+const FIRST_RETRY_WAIT_MS = 1000;
+
+interface RequestLimits {
+	maxConcurrentRequests: number;
+	bandwidthRetries: number;
+	timeout?: number;
+}
+
+/** The node's Request Options (n8n adds Batching, Timeout, Proxy; we add the two Highload-specific ones). */
+export function requestLimits(context: IExecuteSingleFunctions): RequestLimits {
+	const options = context.getNodeParameter('requestOptions', {}) as Partial<RequestLimits>;
+	return {
+		maxConcurrentRequests: Math.max(1, Number(options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS)),
+		bandwidthRetries: Math.max(0, Number(options.bandwidthRetries ?? DEFAULT_BANDWIDTH_RETRIES)),
+		timeout: options.timeout,
+	};
+}
+
+function isBandwidthExceeded(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === String(BANDWIDTH_EXCEEDED);
+}
+
+/** Network failures as a user can act on them; never echoes the request (its URL carries the key). */
+export function networkError(
+	node: INode,
+	error: Error & { code?: string },
+	timeout: number | undefined,
+	itemIndex?: number,
+): NodeApiError {
+	const code = error.code ?? '';
+	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(error.message);
+	const message = timedOut
+		? `Highload did not answer within ${Math.round((timeout ?? 300_000) / 1000)} s`
+		: code === 'ECONNREFUSED' || code === 'ENOTFOUND'
+			? 'Could not connect to Highload: check the Base URL in the credential'
+			: 'The connection to Highload broke before it answered';
+	const description = timedOut
+		? 'Try again later, or raise Timeout under Request Options.'
+		: `Network error ${code || error.message}. Try again later, or enable Retry On Fail.`;
+	return new NodeApiError(node, { message, code } as JsonObject, { message, description, httpCode: code || 'none', itemIndex });
+}
+
+/**
+ * Sends one request of the declarative node and returns its items: at most `maxConcurrentRequests` at a time per
+ * node run, a 509 retried with growing waits, network failures turned into clear errors.
+ */
+export async function sendLimited(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const limits = requestLimits(context);
+	const scope = `${context.getExecutionId()}:${context.getNode().name}`;
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await throughGate(scope, limits.maxConcurrentRequests, async () => await context.makeRoutingRequest(requestData));
+		} catch (error) {
+			if (isBandwidthExceeded(error) && attempt < limits.bandwidthRetries) {
+				await sleep(FIRST_RETRY_WAIT_MS * 2 ** attempt);
+				continue;
+			}
+			throw error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: networkError(context.getNode(), error as Error, limits.timeout, context.getItemIndex());
+		}
+	}
+}
+
+/**
+ * n8n hands a declarative request to the operation's "pagination" function when there is one: every operation
+ * routes through this one, so limiting and retrying live in a single place.
+ */
+export async function sendOperationRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	return await sendLimited(this, requestData);
+}

@@ -1,0 +1,19 @@
+/**
+ * End-to-end suite in a real n8n (run through `node test/n8n/run-e2e.js`, which provisions n8n, builds and
+ * packs the package first and passes the tarball in HIGHLOAD_E2E_TARBALL). Not part of `npm test`.
+ */
+const path = require('path');
+
+module.exports = {
+	rootDir: path.resolve(__dirname, '..', '..'),
+	testEnvironment: 'node',
+	// Only these folders are crawled (not .cache/, where n8n user folders live).
+	roots: ['<rootDir>/test/n8n', '<rootDir>/test/simulator'],
+	testMatch: ['<rootDir>/test/n8n/**/*.e2e.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+	},
+	testTimeout: 300000,
+	maxWorkers: 1,
+	verbose: true,
+};

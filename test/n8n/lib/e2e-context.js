@@ -1,0 +1,40 @@
+// What every e2e test file needs: the packed tarball (from run-e2e.js, or packed here when a test file is run
+// alone), a fresh n8n user folder with the package installed, and cleanup of everything started.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const n8n = require('./n8n');
+const { paths, isProvisioned } = require('../provision');
+
+function e2eRoot() {
+	const dir = process.env.HIGHLOAD_E2E_DIR || path.join(paths().cache, 'e2e');
+	fs.mkdirSync(dir, { recursive: true });
+	return dir;
+}
+
+function tarball() {
+	if (process.env.HIGHLOAD_E2E_TARBALL && fs.existsSync(process.env.HIGHLOAD_E2E_TARBALL)) return process.env.HIGHLOAD_E2E_TARBALL;
+	if (!isProvisioned()) throw new Error('real n8n is not provisioned: run `node test/n8n/run-e2e.js` (or `node test/n8n/provision.js`)');
+	const file = n8n.buildAndPack(path.join(e2eRoot(), 'pack'));
+	process.env.HIGHLOAD_E2E_TARBALL = file;
+	return file;
+}
+
+/** A fresh instance (own user folder, free ports) with the package installed as n8n's installer does it. */
+async function freshInstance(name) {
+	const userFolder = path.join(e2eRoot(), `${name}-${Date.now()}`);
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	fs.mkdirSync(userFolder, { recursive: true });
+	const inst = await n8n.createInstance({ userFolder, filesDir: path.join(userFolder, 'files') });
+	n8n.installPackage(userFolder, tarball());
+	return inst;
+}
+
+function screenshotDirs() {
+	const dirs = [path.join(e2eRoot(), 'screenshots')];
+	if (process.env.HIGHLOAD_E2E_UPDATE_SCREENSHOTS === '1') dirs.push(path.resolve(__dirname, '..', 'screenshots'));
+	for (const d of dirs) fs.mkdirSync(d, { recursive: true });
+	return dirs;
+}
+
+module.exports = { e2eRoot, tarball, freshInstance, screenshotDirs };

@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// `npm start`: this package inside a real n8n, on a fresh machine, with no Highload account.
+// - provisions the pinned n8n (+ Node 24) into .cache/n8n on first run (about 6 minutes, 3 GB), reuses it after;
+// - builds the package, packs it (`npm pack`) and installs the tarball into the n8n user folder's `nodes`
+//   directory the way n8n's own community-package installer does (node types `n8n-nodes-highload.*`);
+// - starts the sandbox (Highload API simulator + an RSS feed) and creates the credential "Highload Sandbox";
+// - imports the example workflows from examples/;
+// - starts n8n on http://127.0.0.1:5678 with SQLite (data in .cache/n8n/user). Ctrl-C stops everything.
+// Flags: --no-sandbox (no simulator, no sandbox credential), --port=<n> (default 5678), --verbose (n8n's log
+// on the terminal), --reimport-examples (overwrite the imported examples with the shipped ones).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+const { provision, REPO } = require('./provision');
+const n8n = require('./lib/n8n');
+const { killAll } = require('./lib/procs');
+const examples = require('./lib/examples');
+
+const SIMULATOR_PORT = 5690;
+const FEED_PORT = 5691;
+
+function parseArgs(argv) {
+	const args = { sandbox: true, port: Number(process.env.N8N_PORT) || 5678, verbose: false, reimport: false };
+	for (const a of argv) {
+		if (a === '--no-sandbox') args.sandbox = false;
+		else if (a === '--verbose') args.verbose = true;
+		else if (a === '--reimport-examples') args.reimport = true;
+		else if (/^--port=\d+$/.test(a)) args.port = Number(a.split('=')[1]);
+		else if (a === '--help' || a === '-h') {
+			console.log('Usage: npm start [-- --no-sandbox] [--port=5678] [--verbose] [--reimport-examples]');
+			process.exit(0);
+		} else throw new Error(`unknown flag ${a} (try --help)`);
+	}
+	return args;
+}
+
+const hash = (v) => crypto.createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);
+const say = (m) => console.log(`[start] ${m}`);
+
+async function portFree(port) {
+	const net = require('net');
+	return new Promise((resolve) => {
+		const s = net.createServer();
+		s.once('error', () => resolve(false));
+		s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+	});
+}
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	const t0 = Date.now();
+	const p = provision();
+
+	for (const [port, what] of [
+		[args.port, 'n8n'],
+		[args.port + 1, "n8n's task runner broker"],
+		...(args.sandbox ? [[SIMULATOR_PORT, 'the Highload sandbox'], [FEED_PORT, "the sandbox's RSS feed"]] : []),
+	]) {
+		if (!(await portFree(port))) throw new Error(`port ${port} (${what}) is in use on 127.0.0.1; is another \`npm start\` running?`);
+	}
+
+	say('building and packing the package…');
+	const tarball = n8n.buildAndPack(path.join(p.cache, 'pack'));
+	const userFolder = path.join(p.cache, 'user');
+	const filesDir = path.join(p.cache, 'files');
+	const inst = await n8n.createInstance({
+		userFolder,
+		port: args.port,
+		brokerPort: args.port + 1,
+		filesDir,
+		logFile: path.join(userFolder, 'n8n.log'),
+	});
+	n8n.installPackage(userFolder, tarball);
+	say(`installed ${path.basename(tarball)} into ${path.relative(REPO, path.join(userFolder, '.n8n', 'nodes'))}`);
+
+	const statePath = path.join(userFolder, 'highload-start.json');
+	let state = {};
+	try {
+		state = JSON.parse(fs.readFileSync(statePath, 'utf8'));
+	} catch {}
+
+	let sandbox = null;
+	let stopping = false;
+	const stop = async (code) => {
+		if (stopping) return;
+		stopping = true;
+		say('stopping…');
+		await n8n.stopServer(inst).catch(() => {});
+		await killAll();
+		if (sandbox) await sandbox.close();
+		process.exit(code);
+	};
+	process.on('SIGINT', () => stop(0));
+	process.on('SIGTERM', () => stop(0));
+	process.on('SIGHUP', () => stop(0));
+
+	const { writeSampleFiles } = require('./lib/sandbox');
+	const sample = writeSampleFiles(filesDir);
+	if (args.sandbox) {
+		const { startSandbox } = require('./lib/sandbox');
+		sandbox = await startSandbox({ simulatorPort: SIMULATOR_PORT, feedPort: FEED_PORT });
+		const credential = examples.credentialFor(sandbox.sim);
+		if (state.credential !== hash(credential)) {
+			say('creating the credential "Highload Sandbox"…');
+			await n8n.importCredentials(inst, [credential]);
+			state.credential = hash(credential);
+		}
+	}
+
+	const workflows = Object.values(examples.loadAll()).map((wf) =>
+		examples.prepare(wf, { feedUrl: `http://127.0.0.1:${FEED_PORT}/feed.xml`, fileSelector: sample.glob }),
+	);
+	if (args.reimport || state.examples !== hash(workflows)) {
+		say(`importing ${workflows.length} example workflows…`);
+		await n8n.importWorkflows(inst, workflows);
+		state.examples = hash(workflows);
+	}
+	fs.writeFileSync(statePath, JSON.stringify(state, null, 2));
+
+	say('starting n8n…');
+	await n8n.startServer(inst, { echo: args.verbose });
+	inst.server.exited.then(({ code }) => {
+		if (stopping) return;
+		console.error(`[start] n8n exited (${code}); its log: ${path.relative(process.cwd(), inst.logFile)}`);
+		stop(code || 1);
+	});
+
+	const lines = [
+		'',
+		`  n8n is running:  ${inst.url}   (ready in ${Math.round((Date.now() - t0) / 1000)} s)`,
+		'',
+		'  Next:',
+		'  1. Open the URL. The first visit asks you to create the owner account (it stays in .cache/n8n/user).',
+		'  2. Open a workflow "Highload example 1..4" and click "Execute workflow"; the Highload nodes are under',
+		'     "Highload" in the nodes panel (search "Highload"): node types n8n-nodes-highload.highload/.highloadTrigger.',
+	];
+	if (sandbox) {
+		lines.push(
+			`  3. The credential "Highload Sandbox" points at the sandbox ${sandbox.sim.url} (login ${sandbox.sim.login}).`,
+			`     It is a simulator with sample folders and files; nothing leaves this machine. RSS feed: ${sandbox.feed.url}`,
+			`     Files for "Upload from disk" are read from ${path.relative(process.cwd(), sample.dir)}/.`,
+		);
+	} else {
+		lines.push('  3. No sandbox (--no-sandbox): create a "Highload API" credential with your own login and key.');
+	}
+	lines.push('', `  Log: ${path.relative(process.cwd(), inst.logFile)}    Stop: Ctrl-C`, '');
+	console.log(lines.join('\n'));
+}
+
+main().catch(async (e) => {
+	console.error(`[start] ${e.message}`);
+	await killAll();
+	process.exit(1);
+});
