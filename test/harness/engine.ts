@@ -27,7 +27,8 @@ import { join, resolve } from 'path';
 import { HarnessCredentialsHelper } from './credentials';
 import { HarnessInput, registerInput, type InputItem } from './testNodes';
 
-// n8n-core reads its instance settings from the user folder: keep them out of ~/.n8n.
+// n8n-core reads its instance settings from the user folder: keep them out of ~/.n8n. Its logger prints
+// node errors as n8n does (tests that check for leaked secrets capture that output).
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'highload-n8n-'));
 
 export const PACKAGE_ROOT = resolve(__dirname, '..', '..');

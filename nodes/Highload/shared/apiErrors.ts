@@ -18,26 +18,35 @@ export interface ApiFailure {
 	apiMessage?: string;
 	/** Which id the request was about, for "not found" messages: e.g. `file "abc123"`. */
 	subject?: string;
+	/** Our own explanation, when the answer was no envelope at all (an HTML page, broken JSON). */
+	detail?: string;
 }
 
-export function failureMessage({ status, subject }: ApiFailure): string {
+export function failureMessage({ status, subject, detail }: ApiFailure): string {
 	if (status === 404 && subject) return `Highload could not find ${subject} (404)`;
+	if (detail && status < 500) return `Highload sent an answer that could not be read (HTTP ${status})`;
 	if (STATUS_MESSAGES[status]) return STATUS_MESSAGES[status];
 	if (status >= 500) return `Highload had a server error (${status}): try again later`;
 	return `Highload answered with status ${status}`;
 }
 
+/**
+ * A NodeApiError that says exactly `message` and `description`. NodeApiError otherwise rewrites both from
+ * what it finds in the error response (status-code defaults, generic texts for network codes).
+ */
+export function userFacingApiError(
+	node: INode,
+	error: { message: string; description?: string; httpCode: string },
+	itemIndex?: number,
+): NodeApiError {
+	const apiError = new NodeApiError(node, { message: error.message } as JsonObject, { ...error, itemIndex });
+	apiError.message = error.message;
+	apiError.description = error.description ?? null;
+	return apiError;
+}
+
 /** The one way an API failure becomes an n8n error: a message in the user's terms, the API's msg as description. */
 export function apiError(node: INode, failure: ApiFailure, itemIndex?: number): NodeApiError {
-	const message = failureMessage(failure);
-	const description = failure.apiMessage ? `Highload said: ${failure.apiMessage}` : undefined;
-	const error = new NodeApiError(
-		node,
-		{ status: failure.status, message: failure.apiMessage ?? message } as JsonObject,
-		{ message, description, httpCode: String(failure.status), itemIndex },
-	);
-	// NodeApiError rewrites message/description from status-code defaults in some paths: pin ours.
-	error.message = message;
-	error.description = description ?? null;
-	return error;
+	const description = failure.detail ?? (failure.apiMessage ? `Highload said: ${failure.apiMessage}` : undefined);
+	return userFacingApiError(node, { message: failureMessage(failure), description, httpCode: String(failure.status) }, itemIndex);
 }

@@ -37,7 +37,7 @@ export function readEnvelope(node: INode, response: RawResponse, subject?: strin
 				node,
 				{
 					status: response.statusCode ?? 502,
-					apiMessage: `Not a JSON answer (HTTP ${response.statusCode ?? 'unknown'}): ${snippet(text) || 'empty body'}`,
+					detail: `The answer is not JSON: ${snippet(text) || 'empty body'}`,
 				},
 				itemIndex,
 			);
@@ -50,7 +50,7 @@ export function readEnvelope(node: INode, response: RawResponse, subject?: strin
 			node,
 			{
 				status: response.statusCode ?? 502,
-				apiMessage: `The answer is not a Highload envelope (HTTP ${response.statusCode ?? 'unknown'})`,
+				detail: `The answer is not a Highload envelope: ${snippet(JSON.stringify(body) ?? '')}`,
 			},
 			itemIndex,
 		);

@@ -7,10 +7,9 @@ import {
 	type IExecuteSingleFunctions,
 	type INode,
 	type INodeExecutionData,
-	type JsonObject,
 } from 'n8n-workflow';
 
-import { BANDWIDTH_EXCEEDED } from './apiErrors';
+import { BANDWIDTH_EXCEEDED, userFacingApiError } from './apiErrors';
 import { throughGate } from './concurrency';
 
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
@@ -37,14 +36,20 @@ function isBandwidthExceeded(error: unknown): boolean {
 	return error instanceof NodeApiError && error.httpCode === String(BANDWIDTH_EXCEEDED);
 }
 
+type CodedError = Error & { code?: unknown; cause?: unknown };
+
+/** The system error code (ECONNRESET, ECONNABORTED...) behind an error, also when n8n's helper wrapped it. */
+export function networkErrorCode(error: unknown): string | undefined {
+	for (let current = error as CodedError | undefined, depth = 0; current && depth < 4; depth++) {
+		if (typeof current.code === 'string' && /^(E[A-Z]+|ERR_[A-Z_]+)$/.test(current.code)) return current.code;
+		current = current.cause as CodedError | undefined;
+	}
+	return undefined;
+}
+
 /** Network failures as a user can act on them; never echoes the request (its URL carries the key). */
-export function networkError(
-	node: INode,
-	error: Error & { code?: string },
-	timeout: number | undefined,
-	itemIndex?: number,
-): NodeApiError {
-	const code = error.code ?? '';
+export function networkError(node: INode, error: Error, timeout: number | undefined, itemIndex?: number): NodeApiError {
+	const code = networkErrorCode(error) ?? '';
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(error.message);
 	const message = timedOut
 		? `Highload did not answer within ${Math.round((timeout ?? 300_000) / 1000)} s`
@@ -54,7 +59,7 @@ export function networkError(
 	const description = timedOut
 		? 'Try again later, or raise Timeout under Request Options.'
 		: `Network error ${code || error.message}. Try again later, or enable Retry On Fail.`;
-	return new NodeApiError(node, { message, code } as JsonObject, { message, description, httpCode: code || 'none', itemIndex });
+	return userFacingApiError(node, { message, description, httpCode: code || 'none' }, itemIndex);
 }
 
 /**
@@ -75,9 +80,8 @@ export async function sendLimited(
 				await sleep(FIRST_RETRY_WAIT_MS * 2 ** attempt);
 				continue;
 			}
-			throw error instanceof NodeApiError || error instanceof NodeOperationError
-				? error
-				: networkError(context.getNode(), error as Error, limits.timeout, context.getItemIndex());
+			const ours = (error instanceof NodeApiError || error instanceof NodeOperationError) && !networkErrorCode(error);
+			throw ours ? error : networkError(context.getNode(), error as Error, limits.timeout, context.getItemIndex());
 		}
 	}
 }
