@@ -167,8 +167,15 @@ export class Engine {
 			},
 		});
 		const additionalData = this.additionalData(hooks);
-		const result = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
-		return finished ?? result;
+		try {
+			const result = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+			return finished ?? result;
+		} catch (error) {
+			// n8n refuses to start a workflow whose required parameters are empty: report it like a failed run.
+			const run = createRunExecutionData();
+			run.resultData.error = error as never;
+			return { data: run, mode, status: 'error', startedAt: new Date(), finished: false } as unknown as IRun;
+		}
 	}
 
 	/**

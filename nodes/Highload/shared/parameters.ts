@@ -62,6 +62,10 @@ export function checkParameters(parameters: Parameter[]) {
 			if (parameter.kind === 'folderId' && value === ROOT_FOLDER_ID && parameter.allowRoot === false) {
 				throw invalid(this, parameter, 'is the root folder, which this operation never acts on');
 			}
+			// The API reads id=all as "every upload": that is the Remove All operation, never an id field.
+			if (parameter.kind === 'remoteUploadId' && value.toLowerCase() === 'all') {
+				throw invalid(this, parameter, '"all" is not an upload ID; use the Remove All operation to remove every upload');
+			}
 			qs[parameter.query] = parameter.kind === 'text' ? raw : value;
 		}
 		return { ...options, qs };
