@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Runs n8n's own community-package scanner analysis (the check n8n applies before verifying a package) over
-// the source files it scans and over the unpacked `npm pack` output. Any error or warning fails.
+// Runs n8n's own community-package scanner (`analyzePackage` from @n8n/scan-community-package, the check n8n
+// applies before verifying a package) over the source files it scans and over the unpacked `npm pack` output.
+// The scanner itself fails on errors only; we also lint the same files with the scanner's own config and hold
+// warnings to zero.
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -8,13 +10,25 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..', '..');
 
-async function analyze(analyzePackage, dir, patterns, label) {
-	const result = await analyzePackage(dir, patterns);
-	if (!result.passed) {
-		console.error(`scanner (${label}): ${result.message}\n${result.details ?? result.error ?? ''}`);
+async function check(scanner, dir, patterns, label) {
+	const { ESLint } = require('eslint');
+	const glob = require('fast-glob');
+	const analysis = await scanner.analyzePackage(dir, patterns);
+	const eslint = new ESLint({
+		cwd: dir,
+		allowInlineConfig: false,
+		overrideConfigFile: true,
+		overrideConfig: await scanner.buildScanConfig(),
+	});
+	const files = glob.sync(patterns, { cwd: dir, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
+	const results = await eslint.lintFiles(files);
+	const findings = results.reduce((sum, result) => sum + result.errorCount + result.warningCount, 0);
+	if (!analysis.passed || findings > 0) {
+		const formatter = await eslint.loadFormatter('stylish');
+		console.error(`scanner (${label}): ${analysis.message ?? `${findings} findings`}\n${await formatter.format(results)}`);
 		return false;
 	}
-	console.log(`scanner (${label}): no findings`);
+	console.log(`scanner (${label}): ${files.length} files, no findings`);
 	return true;
 }
 
@@ -22,22 +36,16 @@ function unpackTarball() {
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'highload-scan-'));
 	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: root });
 	const [{ filename }] = JSON.parse(output.toString());
-	const unpacked = path.join(workDir, 'package');
 	execFileSync('tar', ['-xzf', path.join(workDir, path.basename(filename)), '-C', workDir]);
-	return { workDir, unpacked };
+	return { workDir, unpacked: path.join(workDir, 'package') };
 }
 
 async function main() {
-	const { analyzePackage } = await import('@n8n/scan-community-package/scanner/scanner.mjs');
-	// The scanner fails on errors only; we hold warnings to zero too, so run it with warnings counted.
-	const strict = async (dir, patterns) => {
-		const result = await analyzePackage(dir, patterns);
-		return result;
-	};
-	let ok = await analyze(strict, root, ['package.json', '{nodes,credentials}/**/*.{js,ts,json}'], 'source');
+	const scanner = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+	let ok = await check(scanner, root, ['package.json', '{nodes,credentials}/**/*.{js,ts,json}'], 'source');
 	const { workDir, unpacked } = unpackTarball();
 	try {
-		ok = (await analyze(strict, unpacked, ['**/*.js', 'package.json'], 'npm pack output')) && ok;
+		ok = (await check(scanner, unpacked, ['**/*.js', 'package.json'], 'npm pack output')) && ok;
 	} finally {
 		fs.rmSync(workDir, { recursive: true, force: true });
 	}
