@@ -1,6 +1,7 @@
 import { Container } from '@n8n/di';
 import {
 	ExecutionLifecycleHooks,
+	LoadOptionsContext,
 	PackageDirectoryLoader,
 	PollContext,
 	TriggersAndPollers,
@@ -176,6 +177,24 @@ export class Engine {
 			run.resultData.error = error as never;
 			return { data: run, mode, status: 'error', startedAt: new Date(), finished: false } as unknown as IRun;
 		}
+	}
+
+	/** What the editor shows for a resource locator's "From list" mode: the node's listSearch method, as n8n calls it. */
+	async listSearch(method: string, filter?: string, type = 'highload') {
+		const node: INode = {
+			id: 'node-under-test',
+			name: 'Highload',
+			type: `${PACKAGE_NAME}.${type}`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+			credentials: { highloadApi: { id: CREDENTIAL_ID, name: 'Highload' } },
+		};
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: this.nodeTypes });
+		const context = new LoadOptionsContext(workflow, node, this.additionalData(undefined), 'parameters.folderId');
+		const search = this.nodeTypes.getByName(node.type).methods?.listSearch?.[method];
+		if (!search) throw new Error(`harness: ${type} has no listSearch method ${method}`);
+		return await search.call(context, filter);
 	}
 
 	/**
