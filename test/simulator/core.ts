@@ -1,4 +1,5 @@
 import type { FaultPlan } from './faults';
+import type { RequestHooks } from './hooks';
 import type { FolderListing } from './listing';
 import type { ResolvedOptions } from './options';
 import type { SimulatorState } from './state';
@@ -11,5 +12,6 @@ export interface SimulatorCore {
 	readonly listing: FolderListing;
 	readonly stats: Stats;
 	readonly faults: FaultPlan;
+	readonly hooks: RequestHooks;
 	readonly url: string;
 }

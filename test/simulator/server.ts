@@ -82,6 +82,7 @@ export class SimulatorServer {
 		};
 		core.stats.begin(record);
 		res.once('close', () => core.stats.end());
+		core.hooks.run(target.endpoint, record.query);
 
 		const { throttleAbove } = core.options;
 		const throttled = throttleAbove !== undefined && core.stats.inFlight > throttleAbove;

@@ -1,5 +1,6 @@
 import type { SimulatorCore } from './core';
 import { FaultPlan, type FaultSpec } from './faults';
+import { type RequestHook, RequestHooks } from './hooks';
 import { FolderListing } from './listing';
 import { resolveOptions, type RemoteStep, type ResolvedOptions, type SimulatorOptions } from './options';
 import { Random } from './random';
@@ -22,6 +23,7 @@ export class HighloadSimulator implements SimulatorCore {
 	readonly listing: FolderListing;
 	readonly stats = new Stats();
 	readonly faults = new FaultPlan();
+	readonly hooks = new RequestHooks();
 	private baseUrl = '';
 	private readonly server: SimulatorServer;
 
@@ -131,5 +133,15 @@ export class HighloadSimulator implements SimulatorCore {
 
 	clearFaults(): void {
 		this.faults.clear();
+	}
+
+	// ---- hooks ----
+
+	/**
+	 * Runs `hook` with the request's query when a request to `endpoint` ('*': any) arrives, before faults and the
+	 * answer: e.g. add files while a listing pages. Returns a function that removes the hook.
+	 */
+	onRequest(endpoint: string, hook: RequestHook): () => void {
+		return this.hooks.add(endpoint, hook);
 	}
 }

@@ -58,3 +58,36 @@ export async function callApi(context: ClientContext, endpoint: string, qs: IDat
 	}
 	return readEnvelope(context.getNode(), response as { body: unknown; statusCode?: number });
 }
+
+/** One API call of a session: the envelope's result, or a NodeApiError. */
+export type ApiCall = (endpoint: string, qs?: IDataObject, timeout?: number) => Promise<unknown>;
+
+/**
+ * Many API calls in a row (a trigger listing a folder of 100,000 files page by page): the credential is read and
+ * its Base URL checked once, and each request carries `login` and `key` in the query exactly as the credential's
+ * `authenticate` block puts them, instead of n8n resolving that block's expressions again for every request
+ * (which costs more than the request itself on a local network). Same envelope and network-error handling as callApi.
+ */
+export async function apiSession(context: ClientContext): Promise<ApiCall> {
+	const baseURL = await apiBaseUrl(context);
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const auth = { login: credentials.login, key: credentials.apiKey };
+	return async (endpoint, qs = {}, timeout = 60_000) => {
+		let response;
+		try {
+			response = await context.helpers.httpRequest({
+				method: 'GET',
+				baseURL,
+				url: `/${endpoint}`,
+				qs: { ...qs, ...auth },
+				json: true,
+				timeout,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			});
+		} catch (error) {
+			throw networkError(context.getNode(), error as Error, timeout);
+		}
+		return readEnvelope(context.getNode(), response as { body: unknown; statusCode?: number });
+	};
+}

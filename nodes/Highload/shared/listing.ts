@@ -28,47 +28,69 @@ export function pageOf(result: unknown): FolderPage {
 }
 
 /**
- * Every entry of one folder across its pages. Entries are de-duplicated by id (folders may repeat on every
- * page; a file shifting across a page boundary while we read shows up twice), and paging stops at a short page
- * or at a page that brought nothing new.
+ * The entries of one folder, page by page. Entries are de-duplicated by id (folders may repeat on every page; a
+ * file shifting across a page boundary while we read shows up twice), and paging stops at a short page or at a
+ * page that brought nothing new.
  */
-async function* folderEntries(fetchPage: PageFetcher, folderId: string | undefined): AsyncGenerator<Omit<ListedEntry, 'path'>> {
-	const seen = new Set<string>();
+async function* folderPages(fetchPage: PageFetcher, folderId: string | undefined, path: string): AsyncGenerator<ListedEntry[]> {
+	const seenFolders = new Set<string>();
+	const seenFiles = new Set<string>();
 	for (let page = 1; page <= MAX_PAGES_PER_FOLDER; page++) {
 		const { folders, files } = await fetchPage(folderId, page);
-		let added = 0;
-		for (const [type, records] of [['folder', folders], ['file', files]] as const) {
-			for (const record of records) {
-				const key = `${type}:${String(record.id)}`;
-				if (seen.has(key)) continue;
-				seen.add(key);
-				added++;
-				yield { type, record };
-			}
+		const entries: ListedEntry[] = [];
+		for (const record of folders) {
+			const id = String(record.id);
+			if (seenFolders.has(id)) continue;
+			seenFolders.add(id);
+			entries.push({ type: 'folder', record, path });
 		}
-		if ((files.length < PAGE_SIZE && folders.length < PAGE_SIZE) || added === 0) return;
+		for (const record of files) {
+			const id = String(record.id);
+			if (seenFiles.has(id)) continue;
+			seenFiles.add(id);
+			entries.push({ type: 'file', record, path });
+		}
+		if (entries.length > 0) yield entries;
+		if ((files.length < PAGE_SIZE && folders.length < PAGE_SIZE) || entries.length === 0) return;
 	}
 }
 
 /**
- * Walks a folder, and with `includeSubfolders` its whole tree breadth-first. Each folder is listed once even if
- * the tree has a cycle, and the walk is a queue, not recursion, so thousands of folders cannot blow the stack.
+ * Walks a folder, and with `includeSubfolders` its whole tree breadth-first, one batch of entries per page read
+ * (for callers that handle many thousands of entries: one await per page instead of one per entry). Each folder is
+ * listed once even if the tree has a cycle, and the walk is a queue, not recursion, so thousands of folders cannot
+ * blow the stack.
  */
+export async function* walkFolderPages(
+	fetchPage: PageFetcher,
+	folderId: string | undefined,
+	includeSubfolders: boolean,
+): AsyncGenerator<ListedEntry[]> {
+	const queue: Array<{ id: string | undefined; path: string }> = [{ id: folderId, path: '' }];
+	const visited = new Set<string>([folderId ?? '']);
+	for (let next = queue.shift(); next; next = queue.shift()) {
+		for await (const entries of folderPages(fetchPage, next.id, next.path)) {
+			if (includeSubfolders) {
+				for (const entry of entries) {
+					const id = String(entry.record.id ?? '');
+					if (entry.type !== 'folder' || !id || visited.has(id)) continue;
+					visited.add(id);
+					const name = String(entry.record.name);
+					queue.push({ id, path: next.path ? `${next.path}/${name}` : name });
+				}
+			}
+			yield entries;
+		}
+	}
+}
+
+/** The same walk, one entry at a time. */
 export async function* walkFolder(
 	fetchPage: PageFetcher,
 	folderId: string | undefined,
 	includeSubfolders: boolean,
 ): AsyncGenerator<ListedEntry> {
-	const queue: Array<{ id: string | undefined; path: string }> = [{ id: folderId, path: '' }];
-	const visited = new Set<string>([folderId ?? '']);
-	for (let next = queue.shift(); next; next = queue.shift()) {
-		for await (const entry of folderEntries(fetchPage, next.id)) {
-			yield { ...entry, path: next.path };
-			const id = String(entry.record.id ?? '');
-			if (includeSubfolders && entry.type === 'folder' && id && !visited.has(id)) {
-				visited.add(id);
-				queue.push({ id, path: next.path ? `${next.path}/${String(entry.record.name)}` : String(entry.record.name) });
-			}
-		}
+	for await (const entries of walkFolderPages(fetchPage, folderId, includeSubfolders)) {
+		yield* entries;
 	}
 }

@@ -1,0 +1,29 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { searchFolders } from './listSearch/searchFolders';
+import { pollHighload } from './trigger/poll';
+import { triggerProperties } from './trigger/properties';
+
+export class HighloadTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Highload Trigger',
+		name: 'highloadTrigger',
+		icon: { light: 'file:../../icons/highload.svg', dark: 'file:../../icons/highload.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when a file lands in a Highload folder, finishes converting, or a remote upload changes status',
+		defaults: { name: 'Highload Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'highloadApi', required: true }],
+		properties: triggerProperties,
+	};
+
+	methods = {
+		listSearch: { searchFolders },
+	};
+
+	poll = pollHighload;
+}

@@ -1,0 +1,45 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { pollFiles, type FileEvent } from './fileEvents';
+import { parseIds, pollRemoteUploads } from './remoteUploadEvents';
+
+const DEFAULT_TIMEOUT = 60_000;
+
+/**
+ * Polls of one trigger node that are still running. n8n starts the next poll on schedule even when the previous
+ * one has not finished (a slow listing of a huge folder): both would read the same state and emit the same files,
+ * so an overlapping poll steps aside and leaves the work to the running one.
+ */
+const running = new Set<string>();
+
+async function pollEvent(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const event = context.getNodeParameter('event', 'newFile') as FileEvent | 'remoteUploadChanged';
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const timeout = Math.max(1, Number(options.timeout ?? DEFAULT_TIMEOUT)) || DEFAULT_TIMEOUT;
+	if (event === 'remoteUploadChanged') {
+		return await pollRemoteUploads(context, {
+			ids: parseIds(context.getNodeParameter('remoteUploadIds', '')),
+			statuses: (context.getNodeParameter('statuses', []) as string[]).map((status) => status.toLowerCase()),
+			timeout,
+		});
+	}
+	const folder = String(context.getNodeParameter('folderId', '', { extractValue: true }) ?? '').trim();
+	return await pollFiles(context, event, {
+		folderId: folder === '' ? undefined : folder,
+		includeSubfolders: context.getNodeParameter('includeSubfolders', false) as boolean,
+		timeout,
+	});
+}
+
+/** The trigger's poll(): one event's listing and comparison, never two at once for the same node. */
+export async function pollHighload(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	if (this.getMode() === 'manual') return await pollEvent(this);
+	const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+	if (running.has(key)) return null;
+	running.add(key);
+	try {
+		return await pollEvent(this);
+	} finally {
+		running.delete(key);
+	}
+}
