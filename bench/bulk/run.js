@@ -11,6 +11,7 @@
 // Timing: the execution's wall time (startedAt → stoppedAt) and the measured node's own executionTime.
 // The simulator's highest number of requests in flight is recorded for each run to show the concurrency.
 // Flags: --items=1000 --runs=3 --latency=10 (ms the simulator waits before each answer) --json=<file>
+//        --only=<text> (cases whose 'node/concurrency' contains it) --cpu-prof=<dir> (V8 CPU profiles of n8n)
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -159,6 +160,8 @@ async function main() {
 	fs.rmSync(benchDir, { recursive: true, force: true });
 	const tarball = n8n.buildAndPack(path.join(benchDir, 'pack'));
 	const inst = await n8n.createInstance({ userFolder: path.join(benchDir, 'user') });
+	const cpuProf = arg('cpu-prof', '');
+	if (cpuProf) inst.env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.resolve(cpuProf)}`;
 	n8n.installPackage(inst.userFolder, tarball);
 
 	const sandbox = await startSandbox({ seedData: false, options: { latencyMs: LATENCY } });
@@ -166,12 +169,14 @@ async function main() {
 	const ids = sim.addFiles(ITEMS).map((f) => f.id);
 	await n8n.importCredentials(inst, [examples.credentialFor(sim, CRED)]);
 
-	const cases = [
+	let cases = [
 		{ concurrency: 'all at once', name: 'Highload', wf: highloadWorkflow('benchHlAll00001', ids, ITEMS), node: 'Highload: file.get' },
 		{ concurrency: 'all at once', name: 'HTTP Request', wf: httpWorkflow('benchHttpAll0001', ids, sim), node: 'HTTP Request: file/info' },
 		{ concurrency: '5 at a time', name: 'Highload', wf: highloadWorkflow('benchHl500000001', ids, undefined), node: 'Highload: file.get' },
 		{ concurrency: '5 at a time', name: 'HTTP Request', wf: httpLoopWorkflow('benchHttp5000001', ids, sim, 5), node: 'HTTP Request: file/info' },
 	];
+	const only = arg('only', '');
+	if (only) cases = cases.filter((c) => `${c.name}/${c.concurrency}`.toLowerCase().includes(only.toLowerCase()));
 	await n8n.importWorkflows(inst, cases.map((c) => c.wf));
 
 	const results = [];
@@ -207,6 +212,7 @@ async function main() {
 	for (const conc of ['all at once', '5 at a time']) {
 		const hl = results.find((x) => x.concurrency === conc && x.node === 'Highload');
 		const http = results.find((x) => x.concurrency === conc && x.node === 'HTTP Request');
+		if (!hl || !http) continue;
 		for (const x of [hl, http]) table.push(`| ${conc} | ${x.node} | ${x.wallMs} ms | ${x.nodeMs} ms | ${x.maxInFlight} | ${x.fileInfoCalls} |`);
 		ratios.push({ concurrency: conc, wallRatio: +(hl.wallMs / http.wallMs).toFixed(3), nodeRatio: +(hl.nodeMs / http.nodeMs).toFixed(3) });
 	}

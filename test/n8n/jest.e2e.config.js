@@ -11,7 +11,7 @@ module.exports = {
 	roots: ['<rootDir>/test/n8n', '<rootDir>/test/simulator'],
 	testMatch: ['<rootDir>/test/n8n/**/*.e2e.ts'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', diagnostics: false }],
 	},
 	testTimeout: 300000,
 	maxWorkers: 1,

@@ -72,7 +72,9 @@ describe('node types in real n8n', () => {
 
 		// The endpoint the editor calls for one node's full description.
 		const described: any[] = await n8n.rest(inst, 'POST', '/rest/node-types', { nodeInfos: [{ name: n8n.NODE_TYPE, version: 1 }] });
-		expect(described[0].name).toBe(n8n.NODE_TYPE);
+		expect(described).toHaveLength(1);
+		expect(described[0].displayName).toBe(action.displayName);
+		expect(described[0].properties.map((p: any) => p.name)).toEqual(expect.arrayContaining(['resource', 'operation']));
 	});
 });
 
@@ -149,9 +151,13 @@ describe('editor in headless Chromium', () => {
 
 			// "From list" of the resource locator asks the sandbox for its folders.
 			await locator.locator('[data-test-id="rlc-input"]').first().click();
-			const dropdown = page.locator('[data-test-id="resource-locator-dropdown"]:visible').first();
-			await dropdown.waitFor({ state: 'visible', timeout: 20000 });
-			await dropdown.getByText('videos').first().waitFor({ state: 'visible', timeout: 20000 });
+			await page.locator('[data-test-id="rlc-search"]').first().waitFor({ state: 'visible', timeout: 20000 });
+			const items = page.locator('[data-test-id="rlc-item"]');
+			await items.filter({ hasText: 'videos' }).first().waitFor({ state: 'visible', timeout: 20000 });
+			const names = await items.allInnerTexts();
+			const folders = [...sandbox.sim.state.folders.values()].filter((f: any) => f.id !== '0').map((f: any) => f.name);
+			for (const name of folders) expect(names.some((t: string) => t.includes(name))).toBe(true);
+			expect(sandbox.sim.countRequests('file/listfolder')).toBeGreaterThan(0);
 			await save(page, 'folder-locator.png');
 		} finally {
 			await browser.close();
