@@ -18,10 +18,10 @@ export class Highload implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'highloadApi', required: true }],
+		// The base URL comes from the credential, checked, in each operation's preSend (shared/client.ts).
+		// The envelope decides success (the API may mirror its status in HTTP or always answer 200): HTTP errors
+		// reach our output hook, which maps them.
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl}}',
-			// The envelope decides success (the API may mirror its status in HTTP or always answer 200):
-			// HTTP errors reach our output hook, which maps them.
 			ignoreHttpStatusErrors: true,
 			json: true,
 		},

@@ -35,6 +35,8 @@ process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'highload-n8n-'));
 export const PACKAGE_ROOT = resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-highload';
 const CREDENTIAL_ID = 'highload-credential';
+/** Every run gets its own execution id, as in n8n. */
+let executionCount = 0;
 
 export interface HighloadCredential {
 	login: string;
@@ -168,6 +170,7 @@ export class Engine {
 			},
 		});
 		const additionalData = this.additionalData(hooks);
+		additionalData.executionId = `test-execution-${++executionCount}`;
 		try {
 			const result = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 			return finished ?? result;

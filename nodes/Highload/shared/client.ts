@@ -9,6 +9,7 @@ import {
 
 import { INSECURE_BASE_URL_MESSAGE, secureBaseUrl } from './baseUrl';
 import { readEnvelope } from './envelope';
+import { oncePerRun } from './perRun';
 import { networkError } from './transport';
 
 export const CREDENTIAL_TYPE = 'highloadApi';
@@ -27,12 +28,15 @@ export async function apiBaseUrl(context: ClientContext): Promise<string> {
 	return baseUrl;
 }
 
-/** preSend of every declarative operation: the same Base URL rule as the credential test. */
+/**
+ * preSend of every declarative operation: the base URL, by the same rule as the credential test. Read once per
+ * node run (the node declares no base URL expression, which n8n would evaluate twice for every item).
+ */
 export async function requireSecureBaseUrl(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	return { ...options, baseURL: await apiBaseUrl(this) };
+	return { ...options, baseURL: await oncePerRun(this, 'baseUrl', async () => await apiBaseUrl(this)) };
 }
 
 /**

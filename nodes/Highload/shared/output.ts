@@ -3,19 +3,20 @@ import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeE
 import { apiError } from './apiErrors';
 import { readEnvelope } from './envelope';
 import { normalizeRecord, recordsOf } from './normalize';
+import { sentValue } from './sentQuery';
 
 /** Names an operation's subject for messages such as `Highload could not find file "abc" (404)`. */
 export interface Subject {
 	kind: string;
-	parameter: string;
+	/** The query parameter carrying its id, e.g. `file`. */
+	query: string;
 }
 
 type ResultToRecords = (this: IExecuteSingleFunctions, result: unknown) => IDataObject[];
 
 function subjectText(context: IExecuteSingleFunctions, subject: Subject | undefined): string | undefined {
-	if (!subject) return undefined;
-	const value = context.getNodeParameter(subject.parameter, '', { extractValue: true });
-	return value ? `${subject.kind} "${String(value)}"` : undefined;
+	const value = subject ? sentValue(context, subject.query) : '';
+	return value ? `${subject!.kind} "${value}"` : undefined;
 }
 
 /** A record whose own `status` is a numeric code other than 200 (file/info reports missing files that way). */
@@ -54,8 +55,8 @@ export const records = (subject?: Subject) =>
 	}, subject);
 
 /**
- * A `true` result as `{ success: true, ...the ids acted on }`: `ids` maps output field → node parameter, read as
- * the plain value (a resource locator's id); `constants` are added as they are.
+ * A `true` result as `{ success: true, ...the ids acted on }`: `ids` maps output field → the query parameter that
+ * carried it; `constants` are added as they are.
  */
 export const success = (ids: Record<string, string>, subject?: Subject, constants: IDataObject = {}) =>
 	outputOf(function (result) {
@@ -67,8 +68,8 @@ export const success = (ids: Record<string, string>, subject?: Subject, constant
 			);
 		}
 		const record: IDataObject = { success: true, ...constants };
-		for (const [field, parameter] of Object.entries(ids)) {
-			record[field] = String(this.getNodeParameter(parameter, '', { extractValue: true }) ?? '').trim();
+		for (const [field, query] of Object.entries(ids)) {
+			record[field] = sentValue(this, query);
 		}
 		return [record];
 	}, subject);

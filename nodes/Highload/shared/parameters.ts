@@ -6,6 +6,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { rememberQuery } from './sentQuery';
+
 export const ROOT_FOLDER_ID = '0';
 
 /** File ids are letters and digits (`9fnelnvpql73`); the link form is `https://highload.to/f/<id>/<name>`. */
@@ -68,11 +70,13 @@ export function checkParameters(parameters: Parameter[]) {
 			}
 			qs[parameter.query] = parameter.kind === 'text' ? raw : value;
 		}
+		rememberQuery(this, qs);
 		return { ...options, qs };
 	};
 }
 
-const sendAsQuery = (query: string) => ({ send: { type: 'query' as const, property: query, value: '={{ $value }}' } });
+// Sends the parameter's own value (a resource locator's plain id): no expression to evaluate per item.
+const sendAsQuery = (query: string) => ({ send: { type: 'query' as const, property: query } });
 
 interface FieldOptions {
 	name: string;

@@ -72,16 +72,33 @@ export async function sendLimited(
 ): Promise<INodeExecutionData[]> {
 	const limits = requestLimits(context);
 	const scope = `${context.getExecutionId()}:${context.getNode().name}`;
-	for (let attempt = 0; ; attempt++) {
+	return await retryOnBandwidthExceeded(context, async () => {
 		try {
 			return await throughGate(scope, limits.maxConcurrentRequests, async () => await context.makeRoutingRequest(requestData));
 		} catch (error) {
-			if (isBandwidthExceeded(error) && attempt < limits.bandwidthRetries) {
+			const ours = (error instanceof NodeApiError || error instanceof NodeOperationError) && !networkErrorCode(error);
+			throw ours ? error : networkError(context.getNode(), error as Error, limits.timeout, context.getItemIndex());
+		}
+	});
+}
+
+/**
+ * Runs `task` again after a 509 (bandwidth exceeded), waiting 1 s, 2 s, 4 s... up to the node's Bandwidth Retries:
+ * the policy of every request, also of steps that are not routing requests (the upload POST).
+ */
+export async function retryOnBandwidthExceeded<T>(context: IExecuteSingleFunctions, task: () => Promise<T>): Promise<T> {
+	const { bandwidthRetries } = requestLimits(context);
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await task();
+		} catch (error) {
+			if (isBandwidthExceeded(error) && attempt < bandwidthRetries) {
 				await sleep(FIRST_RETRY_WAIT_MS * 2 ** attempt);
 				continue;
 			}
-			const ours = (error instanceof NodeApiError || error instanceof NodeOperationError) && !networkErrorCode(error);
-			throw ours ? error : networkError(context.getNode(), error as Error, limits.timeout, context.getItemIndex());
+			throw error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(context.getNode(), error as Error, { itemIndex: context.getItemIndex() });
 		}
 	}
 }

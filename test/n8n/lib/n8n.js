@@ -144,7 +144,9 @@ async function createInstance({ userFolder, port, brokerPort, filesDir, logFile,
 async function cli(inst, args, { timeoutMs = 180000, allowFailure = false } = {}) {
 	const p = paths();
 	const started = Date.now();
-	const r = await runGroup(p.nodeBin, [p.n8nBin, ...args], { env: inst.env, cwd: inst.userFolder, timeoutMs });
+	const stdoutFile = path.join(inst.userFolder, `cli-${process.pid}-${started}.out`);
+	const r = await runGroup(p.nodeBin, [p.n8nBin, ...args], { env: inst.env, cwd: inst.userFolder, timeoutMs, stdoutFile });
+	fs.rmSync(stdoutFile, { force: true });
 	fs.appendFileSync(inst.logFile, `\n$ n8n ${args.join(' ')}  (${Date.now() - started} ms, exit ${r.code})\n${r.stdout}\n${r.stderr}\n`);
 	if (r.code !== 0 && !allowFailure) {
 		throw new Error(`n8n ${args.join(' ')} exited ${r.code}\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-4000)}`);

@@ -131,13 +131,17 @@ function spawnGroup(cmd, args, opts = {}) {
 
 /** Runs a command to completion in its own group; resolves {code, stdout, stderr}. Kills it on timeout. */
 function runGroup(cmd, args, opts = {}) {
-	const { timeoutMs = 120000, ...rest } = opts;
+	const { timeoutMs = 120000, stdoutFile, ...rest } = opts;
 	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, { ...rest, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		// A large stdout (n8n execute --rawOutput prints the whole run) goes to a file: n8n exits right after
+		// printing, and a pipe reader can lose the tail of it.
+		const stdoutFd = stdoutFile ? fs.openSync(stdoutFile, 'w') : 'pipe';
+		const child = spawn(cmd, args, { ...rest, detached: true, stdio: ['ignore', stdoutFd, 'pipe'] });
+		if (stdoutFile) fs.closeSync(stdoutFd);
 		record(child.pid);
 		let stdout = '';
 		let stderr = '';
-		child.stdout.on('data', (c) => (stdout += c));
+		child.stdout?.on('data', (c) => (stdout += c));
 		child.stderr.on('data', (c) => (stderr += c));
 		const timer = setTimeout(() => {
 			killGroupSync(child.pid);
@@ -151,6 +155,7 @@ function runGroup(cmd, args, opts = {}) {
 			clearTimeout(timer);
 			// The leader is gone; anything it left in its group goes with it.
 			killGroupSync(child.pid);
+			if (stdoutFile) stdout = fs.readFileSync(stdoutFile, 'utf8');
 			resolve({ code, stdout, stderr });
 		});
 	});

@@ -10,5 +10,5 @@ export const deleteFile = defineOperation({
 	description: 'Delete a file for good',
 	endpoint: 'file/delete',
 	parameters: [fileIdParameter()],
-	output: success({ fileId: 'fileId' }, { kind: 'file', parameter: 'fileId' }),
+	output: success({ fileId: 'file' }, { kind: 'file', query: 'file' }),
 });

@@ -10,5 +10,5 @@ export const getFile = defineOperation({
 	description: 'Get a file: name, size, folder, checksum, content type',
 	endpoint: 'file/info',
 	parameters: [fileIdParameter()],
-	output: records({ kind: 'file', parameter: 'fileId' }),
+	output: records({ kind: 'file', query: 'file' }),
 });

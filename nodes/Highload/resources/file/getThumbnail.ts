@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n
 import { defineOperation } from '../../shared/operation';
 import { outputOf } from '../../shared/output';
 import { fileIdParameter } from '../../shared/parameters';
+import { sentValue } from '../../shared/sentQuery';
 
-const subject = { kind: 'file', parameter: 'fileId' };
+const subject = { kind: 'file', query: 'file' };
 
 /** With Download on, fetches the image (a public CDN link: no credential is sent) into a binary property. */
 async function downloadThumbnail(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -54,8 +55,7 @@ export const getThumbnail = defineOperation({
 		},
 	],
 	output: outputOf(function (result) {
-		const fileId = String(this.getNodeParameter('fileId', '', { extractValue: true })).trim();
-		return [{ fileId, thumbnailUrl: String(result) }];
+		return [{ fileId: sentValue(this, 'file'), thumbnailUrl: String(result) }];
 	}, subject),
 	postReceive: [downloadThumbnail],
 });

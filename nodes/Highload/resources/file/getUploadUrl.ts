@@ -10,5 +10,5 @@ export const getUploadUrl = defineOperation({
 	description: 'Get a one-time URL to POST a file to (File → Upload does both steps for you)',
 	endpoint: 'file/ul',
 	parameters: [folderIdParameter({ description: 'The folder the upload will land in; leave empty for the root folder' })],
-	output: records({ kind: 'folder', parameter: 'folderId' }),
+	output: records({ kind: 'folder', query: 'folder' }),
 });

@@ -14,5 +14,5 @@ export const moveFile = defineOperation({
 		// The API cannot move files to the root folder, so a folder must be chosen.
 		folderIdParameter({ displayName: 'Destination Folder', required: true, allowRoot: false, description: 'The folder to move the file into' }),
 	],
-	output: success({ fileId: 'fileId', folderId: 'folderId' }, { kind: 'file', parameter: 'fileId' }),
+	output: success({ fileId: 'file', folderId: 'folder' }, { kind: 'file', query: 'file' }),
 });

@@ -13,5 +13,5 @@ export const renameFile = defineOperation({
 		fileIdParameter(),
 		textParameter({ name: 'name', displayName: 'New Name', query: 'name', required: true, description: 'The new file name, e.g. holiday.mp4' }),
 	],
-	output: success({ fileId: 'fileId', name: 'name' }, { kind: 'file', parameter: 'fileId' }),
+	output: success({ fileId: 'file', name: 'name' }, { kind: 'file', query: 'file' }),
 });

@@ -1,6 +1,7 @@
 import { defineOperation } from '../../shared/operation';
 import { outputOf } from '../../shared/output';
 import { folderIdParameter, textParameter } from '../../shared/parameters';
+import { sentValue } from '../../shared/sentQuery';
 
 export const createFolder = defineOperation({
 	resource: 'folder',
@@ -19,8 +20,7 @@ export const createFolder = defineOperation({
 		}),
 	],
 	output: outputOf(function (result) {
-		const name = String(this.getNodeParameter('name', ''));
-		const parentFolderId = String(this.getNodeParameter('parentFolderId', '', { extractValue: true }) ?? '').trim();
-		return [{ ...(result as object), name, parentFolderId: parentFolderId || null }];
-	}, { kind: 'parent folder', parameter: 'parentFolderId' }),
+		const parentFolderId = sentValue(this, 'pid');
+		return [{ ...(result as object), name: sentValue(this, 'name'), parentFolderId: parentFolderId || null }];
+	}, { kind: 'parent folder', query: 'pid' }),
 });

@@ -19,5 +19,5 @@ export const deleteFolder = defineOperation({
 			default: '',
 		},
 	],
-	output: success({ folderId: 'folderId' }, { kind: 'folder', parameter: 'folderId' }),
+	output: success({ folderId: 'folder' }, { kind: 'folder', query: 'folder' }),
 });

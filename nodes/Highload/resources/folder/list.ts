@@ -20,7 +20,7 @@ const pageItems = outputOf(function (result) {
 		...folders.map((folder) => ({ type: 'folder', ...folder })),
 		...files.map((file) => ({ type: 'file', ...file })),
 	];
-}, { kind: 'folder', parameter: 'folderId' });
+}, { kind: 'folder', query: 'folder' });
 
 function asPage(items: INodeExecutionData[]): FolderPage {
 	const page: FolderPage = { folders: [], files: [] };

@@ -13,5 +13,5 @@ export const renameFolder = defineOperation({
 		folderIdParameter({ required: true, allowRoot: false, description: 'The folder to rename' }),
 		textParameter({ name: 'name', displayName: 'New Name', query: 'name', required: true, description: 'The new folder name' }),
 	],
-	output: success({ folderId: 'folderId', name: 'name' }, { kind: 'folder', parameter: 'folderId' }),
+	output: success({ folderId: 'folder', name: 'name' }, { kind: 'folder', query: 'folder' }),
 });

@@ -1,6 +1,7 @@
 import { defineOperation } from '../../shared/operation';
 import { records } from '../../shared/output';
 import { folderIdParameter, textParameter } from '../../shared/parameters';
+import { remoteUploadWaitOptions, sendAndWaitForRemoteUpload } from '../../shared/waitForRemoteUpload';
 
 export const addRemoteUpload = defineOperation({
 	resource: 'remoteUpload',
@@ -21,5 +22,7 @@ export const addRemoteUpload = defineOperation({
 		}),
 		folderIdParameter({ description: 'The folder the file will land in; leave empty for the root folder' }),
 	],
+	fields: [remoteUploadWaitOptions],
 	output: records(),
+	run: sendAndWaitForRemoteUpload,
 });

@@ -1,6 +1,7 @@
 import { defineOperation } from '../../shared/operation';
 import { records } from '../../shared/output';
 import { remoteUploadIdParameter } from '../../shared/parameters';
+import { remoteUploadWaitOptions, sendAndWaitForRemoteUpload } from '../../shared/waitForRemoteUpload';
 
 export const getRemoteUpload = defineOperation({
 	resource: 'remoteUpload',
@@ -10,5 +11,7 @@ export const getRemoteUpload = defineOperation({
 	description: 'Get the status of a remote upload: pending, downloading, finished or error',
 	endpoint: 'remotedl/status',
 	parameters: [remoteUploadIdParameter()],
-	output: records({ kind: 'remote upload', parameter: 'remoteUploadId' }),
+	fields: [remoteUploadWaitOptions],
+	output: records({ kind: 'remote upload', query: 'id' }),
+	run: sendAndWaitForRemoteUpload,
 });

@@ -10,5 +10,5 @@ export const removeRemoteUpload = defineOperation({
 	description: 'Cancel a remote upload, or remove it from the list once done',
 	endpoint: 'remotedl/remove',
 	parameters: [remoteUploadIdParameter()],
-	output: success({ remoteUploadId: 'remoteUploadId' }, { kind: 'remote upload', parameter: 'remoteUploadId' }),
+	output: success({ remoteUploadId: 'id' }, { kind: 'remote upload', query: 'id' }),
 });
