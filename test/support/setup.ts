@@ -19,12 +19,11 @@ export interface TestContext {
 		parameters?: INodeParameters,
 		options?: { input?: InputItem[]; continueOnFail?: boolean; retryOnFail?: boolean },
 	): Promise<NodeRun>;
+	/** The Highload Trigger, activated: repeated polls share static data, saved as JSON after each successful poll. */
+	poller(parameters: INodeParameters, mode?: 'trigger' | 'manual'): ReturnType<Engine['poller']>;
 }
 
-/**
- * One simulator and one engine per test file (re-created per test when `fresh` is set, so state never leaks
- * between tests that count requests).
- */
+/** One engine per test file, a fresh simulator per test (state and request counts never leak between tests). */
 export function useHighload(options: SimulatorOptions = {}): TestContext {
 	const context = {} as TestContext;
 	let engine: Engine | undefined;
@@ -39,6 +38,7 @@ export function useHighload(options: SimulatorOptions = {}): TestContext {
 	});
 	context.run = async (resource, operation, parameters = {}, runOptions = {}) =>
 		await context.engine.runNode({ parameters: { resource, operation, ...parameters }, ...runOptions });
+	context.poller = (parameters, mode = 'trigger') => context.engine.poller({ parameters, mode });
 	return context;
 }
 

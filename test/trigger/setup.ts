@@ -1,34 +1,11 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { Engine } from '../harness';
-import { HighloadSimulator, type SimulatorOptions } from '../simulator';
+import { useHighload } from '../support/setup';
 
-/** A resource locator value as n8n saves it in a workflow. */
-export const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
+export { fromList } from '../support/setup';
 
-export interface TriggerContext {
-	sim: HighloadSimulator;
-	engine: Engine;
-	/** An activated trigger: repeated polls share the static data, saved as JSON after each successful poll. */
-	poller(parameters: INodeParameters, mode?: 'trigger' | 'manual'): ReturnType<Engine['poller']>;
-}
-
-/** One simulator per test, one engine per file. */
-export function useTrigger(options: SimulatorOptions = {}): TriggerContext {
-	const context = {} as TriggerContext;
-	let engine: Engine | undefined;
-	beforeEach(async () => {
-		engine ??= await Engine.load();
-		context.sim = await HighloadSimulator.start(options);
-		context.engine = engine;
-		engine.setCredential({ login: context.sim.login, apiKey: context.sim.key, baseUrl: context.sim.url });
-	});
-	afterEach(async () => {
-		await context.sim.close();
-	});
-	context.poller = (parameters, mode = 'trigger') => context.engine.poller({ parameters, mode });
-	return context;
-}
+/** One engine per file, a fresh simulator per test; `poller` activates the trigger. */
+export const useTrigger = useHighload;
 
 /** The emitted items' json, or [] for a poll that emitted nothing (returned null). */
 export const emitted = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((item) => item.json);

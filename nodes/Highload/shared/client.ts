@@ -16,8 +16,15 @@ export const CREDENTIAL_TYPE = 'highloadApi';
 
 type ClientContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
 
-/** The credential's Base URL, refused before anything is sent when it would carry the key in clear text. */
-export async function apiBaseUrl(context: ClientContext): Promise<string> {
+/** What a request needs from the credential: where to go and the two values that authenticate it. */
+export interface ApiAccess {
+	baseUrl: string;
+	/** The query (or form) parameters the API authenticates with, as the credential's `authenticate` block sends them. */
+	auth: { login: string; key: string };
+}
+
+/** Reads the credential; its Base URL is refused before anything is sent when it would carry the key in clear text. */
+export async function apiAccess(context: ClientContext): Promise<ApiAccess> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = secureBaseUrl(credentials.baseUrl);
 	if (!baseUrl) {
@@ -25,7 +32,7 @@ export async function apiBaseUrl(context: ClientContext): Promise<string> {
 			description: `The credential's Base URL is "${String(credentials.baseUrl)}".`,
 		});
 	}
-	return baseUrl;
+	return { baseUrl, auth: { login: String(credentials.login ?? ''), key: String(credentials.apiKey ?? '') } };
 }
 
 /**
@@ -36,46 +43,21 @@ export async function requireSecureBaseUrl(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	return { ...options, baseURL: await oncePerRun(this, 'baseUrl', async () => await apiBaseUrl(this)) };
-}
-
-/**
- * One API call from code (trigger, list search): the credential's login and key are added by n8n's
- * authentication helper, the envelope decides success, network failures become clear errors.
- */
-export async function callApi(context: ClientContext, endpoint: string, qs: IDataObject = {}, timeout = 60_000): Promise<unknown> {
-	const baseURL = await apiBaseUrl(context);
-	let response;
-	try {
-		response = await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-			method: 'GET',
-			baseURL,
-			url: `/${endpoint}`,
-			qs,
-			json: true,
-			timeout,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		});
-	} catch (error) {
-		throw networkError(context.getNode(), error as Error, timeout);
-	}
-	return readEnvelope(context.getNode(), response as { body: unknown; statusCode?: number });
+	return { ...options, baseURL: await oncePerRun(this, 'baseUrl', async () => (await apiAccess(this)).baseUrl) };
 }
 
 /** One API call of a session: the envelope's result, or a NodeApiError. */
 export type ApiCall = (endpoint: string, qs?: IDataObject, timeout?: number) => Promise<unknown>;
 
 /**
- * Many API calls in a row (a trigger listing a folder of 100,000 files page by page): the credential is read and
- * its Base URL checked once, and each request carries `login` and `key` in the query exactly as the credential's
- * `authenticate` block puts them, instead of n8n resolving that block's expressions again for every request
- * (which costs more than the request itself on a local network). Same envelope and network-error handling as callApi.
+ * API calls from code (trigger, list search), e.g. a trigger listing a folder of 100,000 files page by page: the
+ * credential is read and its Base URL checked once, and each request carries `login` and `key` in the query exactly
+ * as the credential's `authenticate` block puts them, instead of n8n resolving that block's expressions again for
+ * every request (which costs more than the request itself on a local network). The envelope decides success;
+ * network failures become clear errors.
  */
 export async function apiSession(context: ClientContext): Promise<ApiCall> {
-	const baseURL = await apiBaseUrl(context);
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const auth = { login: credentials.login, key: credentials.apiKey };
+	const { baseUrl: baseURL, auth } = await apiAccess(context);
 	return async (endpoint, qs = {}, timeout = 60_000) => {
 		let response;
 		try {
@@ -94,4 +76,10 @@ export async function apiSession(context: ClientContext): Promise<ApiCall> {
 		}
 		return readEnvelope(context.getNode(), response as { body: unknown; statusCode?: number });
 	};
+}
+
+/** A single API call from code (see apiSession). */
+export async function callApi(context: ClientContext, endpoint: string, qs: IDataObject = {}, timeout = 60_000): Promise<unknown> {
+	const call = await apiSession(context);
+	return await call(endpoint, qs, timeout);
 }

@@ -194,3 +194,8 @@ export function textParameter(options: FieldOptions & { kind?: 'text' | 'url'; p
 		},
 	};
 }
+
+/** An operation's "Options": optional settings, each added by the user as needed (keep `options` sorted by name). */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}

@@ -10,6 +10,7 @@ import {
 
 import { userFacingApiError } from './apiErrors';
 import { sendLimited } from './transport';
+import { optionsCollection } from './parameters';
 
 export const DEFAULT_WAIT_TIMEOUT_SECONDS = 600;
 const FIRST_POLL_WAIT_MS = 1000;
@@ -18,31 +19,24 @@ const MAX_POLL_WAIT_MS = 30_000;
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
 
 /** The Options of Remote Upload → Add and → Get. */
-export const remoteUploadWaitOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Wait for Completion',
-			name: 'waitForCompletion',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to check the status again and again (waiting longer each time) until Highload has finished or failed the upload, and output the final status',
-		},
-		{
-			displayName: 'Wait Timeout',
-			name: 'waitTimeout',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_WAIT_TIMEOUT_SECONDS,
-			description: 'With Wait for Completion: how many seconds to wait at most before failing (the upload keeps running on Highload)',
-		},
-	],
-};
+export const remoteUploadWaitOptions: INodeProperties = optionsCollection([
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to check the status again and again (waiting longer each time) until Highload has finished or failed the upload, and output the final status',
+	},
+	{
+		displayName: 'Wait Timeout',
+		name: 'waitTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_WAIT_TIMEOUT_SECONDS,
+		description: 'With Wait for Completion: how many seconds to wait at most before failing (the upload keeps running on Highload)',
+	},
+]);
 
 function isFinal(status: string): boolean {
 	return status === 'finished' || status === 'error';

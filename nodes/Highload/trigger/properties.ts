@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { folderIdParameter } from '../shared/parameters';
+import { folderIdParameter, optionsCollection } from '../shared/parameters';
 
 const FILE_EVENTS = ['newFile', 'fileReady'];
 
@@ -69,21 +69,14 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		displayOptions: { show: { event: ['remoteUploadChanged'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Timeout',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 60000,
-				description: 'Time in ms to wait for each answer from Highload; a poll that waits longer fails and the next one catches up',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Timeout',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60000,
+			description: 'Time in ms to wait for each answer from Highload; a poll that waits longer fails and the next one catches up',
+		},
+	]),
 ];

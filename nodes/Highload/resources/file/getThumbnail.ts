@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n
 
 import { defineOperation } from '../../shared/operation';
 import { outputOf } from '../../shared/output';
-import { fileIdParameter } from '../../shared/parameters';
+import { fileIdParameter, optionsCollection } from '../../shared/parameters';
 import { sentValue } from '../../shared/sentQuery';
 
 const subject = { kind: 'file', query: 'file' };
@@ -30,29 +30,22 @@ export const getThumbnail = defineOperation({
 	endpoint: 'file/getsplash',
 	parameters: [fileIdParameter()],
 	fields: [
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Download',
-					name: 'download',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to fetch the image into a binary property as well',
-				},
-				{
-					displayName: 'Put Output File in Field',
-					name: 'binaryPropertyName',
-					type: 'string',
-					default: 'data',
-					hint: 'The name of the output binary field to put the image in',
-				},
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Download',
+				name: 'download',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to fetch the image into a binary property as well',
+			},
+			{
+				displayName: 'Put Output File in Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				hint: 'The name of the output binary field to put the image in',
+			},
+		]),
 	],
 	output: outputOf(function (result) {
 		return [{ fileId: sentValue(this, 'file'), thumbnailUrl: String(result) }];

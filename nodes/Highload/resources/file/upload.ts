@@ -4,7 +4,7 @@ import { userFacingApiError } from '../../shared/apiErrors';
 import { throughGate } from '../../shared/concurrency';
 import { defineOperation } from '../../shared/operation';
 import { records } from '../../shared/output';
-import { folderIdParameter } from '../../shared/parameters';
+import { folderIdParameter, optionsCollection } from '../../shared/parameters';
 import { requestLimits, retryOnBandwidthExceeded, sendLimited } from '../../shared/transport';
 import { binaryFileSource } from '../../shared/upload/binarySource';
 import { postUpload, uploadBody, uploadedFileId } from '../../shared/upload/send';
@@ -87,30 +87,23 @@ export const uploadFile = defineOperation({
 			required: true,
 			hint: 'The name of the input binary field containing the file to be uploaded',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'File Name',
-					name: 'fileName',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. holiday.mp4',
-					description: "The name to store the file under, instead of the binary's own file name",
-				},
-				{
-					displayName: 'Verify Checksum',
-					name: 'verifyChecksum',
-					type: 'boolean',
-					default: true,
-					description: 'Whether to compare the sha1 of the bytes sent with the sha1 Highload reports for the stored file, and fail on a mismatch',
-				},
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. holiday.mp4',
+				description: "The name to store the file under, instead of the binary's own file name",
+			},
+			{
+				displayName: 'Verify Checksum',
+				name: 'verifyChecksum',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to compare the sha1 of the bytes sent with the sha1 Highload reports for the stored file, and fail on a mismatch',
+			},
+		]),
 	],
 	output: records({ kind: 'folder', query: 'folder' }),
 	run: uploadBinary,

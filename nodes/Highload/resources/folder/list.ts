@@ -8,7 +8,7 @@ import type {
 import { PAGE_SIZE, pageOf, walkFolder, type FolderPage } from '../../shared/listing';
 import { defineOperation } from '../../shared/operation';
 import { outputOf } from '../../shared/output';
-import { folderIdParameter } from '../../shared/parameters';
+import { folderIdParameter, optionsCollection } from '../../shared/parameters';
 import { sendLimited } from '../../shared/transport';
 
 type Include = 'both' | 'files' | 'folders';
@@ -82,34 +82,27 @@ export const listFolderOperation = defineOperation({
 			description: 'Max number of results to return',
 			displayOptions: { show: { returnAll: [false] } },
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Include',
-					name: 'include',
-					type: 'options',
-					default: 'both',
-					description: 'Which entries to output',
-					options: [
-						{ name: 'Files and Folders', value: 'both' },
-						{ name: 'Files Only', value: 'files' },
-						{ name: 'Folders Only', value: 'folders' },
-					],
-				},
-				{
-					displayName: 'Include Subfolders',
-					name: 'includeSubfolders',
-					type: 'boolean',
-					default: false,
-					description: "Whether to walk all subfolders too; each item's path field tells where it lies",
-				},
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Include',
+				name: 'include',
+				type: 'options',
+				default: 'both',
+				description: 'Which entries to output',
+				options: [
+					{ name: 'Files and Folders', value: 'both' },
+					{ name: 'Files Only', value: 'files' },
+					{ name: 'Folders Only', value: 'folders' },
+				],
+			},
+			{
+				displayName: 'Include Subfolders',
+				name: 'includeSubfolders',
+				type: 'boolean',
+				default: false,
+				description: "Whether to walk all subfolders too; each item's path field tells where it lies",
+			},
+		]),
 	],
 	output: pageItems,
 	run: listFolder,

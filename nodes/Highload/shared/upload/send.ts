@@ -8,7 +8,7 @@ import {
 
 import { userFacingApiError } from '../apiErrors';
 import { secureBaseUrl } from '../baseUrl';
-import { CREDENTIAL_TYPE } from '../client';
+import { apiAccess } from '../client';
 import { readEnvelope, type RawResponse } from '../envelope';
 import { networkError } from '../transport';
 import { MultipartFileBody, type FileSource, type FormField } from './multipartBody';
@@ -32,10 +32,10 @@ export async function uploadBody(
 	folderId: string | undefined,
 	withSha1: boolean,
 ): Promise<MultipartFileBody> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const { auth } = await apiAccess(context);
 	const fields: FormField[] = [
-		['login', String(credentials.login ?? '')],
-		['key', String(credentials.apiKey ?? '')],
+		['login', auth.login],
+		['key', auth.key],
 	];
 	if (folderId) fields.push(['folder', folderId]);
 	return new MultipartFileBody(fields, FILE_FIELD, source, context.getNode(), context.getItemIndex(), withSha1);
