@@ -2,7 +2,7 @@
 // Runs n8n's own community-package scanner (`analyzePackage` from @n8n/scan-community-package, the check n8n
 // applies before verifying a package) over the source files it scans and over the unpacked `npm pack` output.
 // The scanner itself fails on errors only; we also lint the same files with the scanner's own config and hold
-// warnings to zero.
+// warnings to zero, and check that the tarball holds only what a user's n8n needs.
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -32,6 +32,19 @@ async function check(scanner, dir, patterns, label) {
 	return true;
 }
 
+/** The package ships its build and nothing else: dist/, README.md, LICENSE and package.json. */
+function checkShippedFiles(unpacked) {
+	const glob = require('fast-glob');
+	const files = glob.sync('**/*', { cwd: unpacked, dot: true });
+	const stray = files.filter((file) => !/^(dist\/|README\.md$|LICENSE$|package\.json$)/.test(file));
+	if (stray.length > 0) {
+		console.error(`npm pack: files outside dist/ would ship: ${stray.join(', ')}`);
+		return false;
+	}
+	console.log(`npm pack: ${files.length} files, all in dist/ or README.md, LICENSE, package.json`);
+	return true;
+}
+
 function unpackTarball() {
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'highload-scan-'));
 	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: root });
@@ -46,6 +59,7 @@ async function main() {
 	const { workDir, unpacked } = unpackTarball();
 	try {
 		ok = (await check(scanner, unpacked, ['**/*.js', 'package.json'], 'npm pack output')) && ok;
+		ok = checkShippedFiles(unpacked) && ok;
 	} finally {
 		fs.rmSync(workDir, { recursive: true, force: true });
 	}
