@@ -140,6 +140,9 @@ export async function pollFiles(context: IPollFunctions, event: FileEvent, scope
 	const current = new Map<string, FileFlag>();
 	const folderIds = new Set<string>();
 	const items: INodeExecutionData[] = [];
+	// Whether some listed file is new or changed its flag: if none is and none went missing, the state stays as it
+	// is and need not be compared for missing files, sorted and packed again (the common poll of a quiet folder).
+	let changed = false;
 	for await (const entries of scopeFiles(context, scope, folderIds)) {
 		for (const entry of entries) {
 			const fileId = fileKey(String(entry.record.id));
@@ -149,12 +152,15 @@ export async function pollFiles(context: IPollFunctions, event: FileEvent, scope
 			current.set(fileId, flag);
 			if (!known) continue;
 			const before = previous.get(fileId);
+			if (before !== flag) changed = true;
 			// fileReady: a completed file that was not completed at the last listing, or was not in the scope then.
 			if (event === 'newFile' ? before === undefined : flag === 'r' && before !== 'r') items.push(toItem(event, entry));
 		}
 	}
 
-	if (known) {
+	// Every listed file known with the same flag, and as many as before: nothing can be missing.
+	const unchanged = known && !changed && current.size === previous.size;
+	if (known && !unchanged) {
 		const missing = [...previous.keys()].filter((fileId) => !current.has(fileId));
 		if (missing.length > 0) {
 			for (const fileId of await stillInScope(context, missing, folderIds, scope.timeout)) {
@@ -164,9 +170,11 @@ export async function pollFiles(context: IPollFunctions, event: FileEvent, scope
 	}
 
 	// The whole listing succeeded: only now does the state change (and only if it did change).
-	const packed = packFiles(current, withFlag);
-	if (data.scope !== key) data.scope = key;
-	if (data.files !== packed) data.files = packed;
+	if (!unchanged) {
+		const packed = packFiles(current, withFlag);
+		if (data.scope !== key) data.scope = key;
+		if (data.files !== packed) data.files = packed;
+	}
 	if (data.uploads !== undefined) delete data.uploads;
 
 	if (items.length === 0) return null;
