@@ -59,6 +59,18 @@ function baseNodes(ids) {
 
 const link = (from, to, index = 0) => ({ [from]: { main: [[{ node: to, type: 'main', index }]] } });
 
+/** Manual Trigger → Set (the ids) → Split Out → the node under test. */
+function benchWorkflow(id, ids, node) {
+	return {
+		id,
+		name: `bench ${id}`,
+		nodes: [...baseNodes(ids), node],
+		connections: { ...link('Start', `${ITEMS} file ids`), ...link(`${ITEMS} file ids`, 'One item per id'), ...link('One item per id', node.name) },
+		active: false,
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 function highloadWorkflow(id, ids, maxConcurrentRequests) {
 	const node = {
 		id: 'b0000000-0000-4000-8000-000000000010',
@@ -74,14 +86,7 @@ function highloadWorkflow(id, ids, maxConcurrentRequests) {
 		},
 		credentials: { highloadApi: CRED },
 	};
-	return {
-		id,
-		name: `bench ${id}`,
-		nodes: [...baseNodes(ids), node],
-		connections: { ...link('Start', `${ITEMS} file ids`), ...link(`${ITEMS} file ids`, 'One item per id'), ...link('One item per id', node.name) },
-		active: false,
-		settings: { executionOrder: 'v1' },
-	};
+	return benchWorkflow(id, ids, node);
 }
 
 /**
@@ -118,14 +123,7 @@ function httpNode(sim, position, withCredential = false) {
 
 function httpWorkflow(id, ids, sim, withCredential = false) {
 	const node = httpNode(sim, [600, 0], withCredential);
-	return {
-		id,
-		name: `bench ${id}`,
-		nodes: [...baseNodes(ids), node],
-		connections: { ...link('Start', `${ITEMS} file ids`), ...link(`${ITEMS} file ids`, 'One item per id'), ...link('One item per id', node.name) },
-		active: false,
-		settings: { executionOrder: 'v1' },
-	};
+	return benchWorkflow(id, ids, node);
 }
 
 function httpLoopWorkflow(id, ids, sim, batchSize) {
