@@ -231,6 +231,14 @@ describe('File → Upload, what the upload server answers', () => {
 		expect(t.sim.uploads).toEqual([]);
 	});
 
+	test('a stored file that cannot be read back is reported as such, not as a missing folder', async () => {
+		const folder = t.sim.addFolder('incoming');
+		t.sim.onRequest('file/info', (query) => t.sim.deleteFile(query.file));
+		const run = await t.run('file', 'upload', { folderId: byId(folder.id) }, { input: [fileItem(Buffer.from('x'))] });
+		const stored = t.sim.uploads[0].fileId;
+		expect(run.error?.message).toBe(`Highload accepted the upload but cannot find the stored file "${stored}" (404)`);
+	});
+
 	test('an item without the binary field says which field is missing', async () => {
 		const run = await t.run('file', 'upload', { binaryPropertyName: 'video' }, { input: [fileItem(Buffer.from('x'))] });
 		expect(run.error?.message).toMatch(/video/);

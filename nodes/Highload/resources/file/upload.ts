@@ -1,4 +1,4 @@
-import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, type DeclarativeRestApiSettings, type IDataObject, type IExecutePaginationFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { userFacingApiError } from '../../shared/apiErrors';
 import { throughGate } from '../../shared/concurrency';
@@ -37,6 +37,18 @@ function verifyChecksum(context: IExecutePaginationFunctions, fileId: string, re
 	);
 }
 
+/** The stored file's record (file/info). Its output hook names the upload's folder in a 404: say what really failed. */
+async function readBack(context: IExecutePaginationFunctions, requestData: RequestData, fileId: string): Promise<INodeExecutionData[]> {
+	try {
+		return await sendLimited(context, apiRequest(requestData, 'file/info', { file: fileId }));
+	} catch (error) {
+		const notFound = error instanceof NodeApiError && error.httpCode === '404';
+		throw notFound
+			? failure(context, `Highload accepted the upload but cannot find the stored file "${fileId}" (404)`, 'Check the folder in Highload; upload again if the file is missing.')
+			: error;
+	}
+}
+
 /**
  * file/ul gives a one-time upload URL (the routing request, 509s retried), the binary is streamed there as
  * multipart/form-data, and the stored file is read back with file/info: that record is the output, its sha1
@@ -64,7 +76,7 @@ async function uploadBinary(this: IExecutePaginationFunctions, requestData: Requ
 		if (!fileId) {
 			throw failure(this, 'Highload accepted the upload but did not say which file it created', `The upload answer was ${JSON.stringify(result)}.`);
 		}
-		const stored = await sendLimited(this, apiRequest(requestData, 'file/info', { file: fileId }));
+		const stored = await readBack(this, requestData, fileId);
 		if (verify) verifyChecksum(this, fileId, stored[0]?.json.sha1 ?? result.sha1, sent);
 		return stored;
 	});
