@@ -39,12 +39,12 @@ export function normalizeRecord(record: IDataObject): IDataObject {
 }
 
 /** A result keyed by id (`{"<id>": {...}}`) as one record per entry, each carrying its id. */
-export function mapEntries(result: IDataObject): IDataObject[] {
+function mapEntries(result: IDataObject): IDataObject[] {
 	return Object.entries(result).map(([id, value]) => ({ id, ...(value as IDataObject) }));
 }
 
 /** Whether a result is a map keyed by id (every value a record) rather than one record. */
-export function isMapById(result: IDataObject): boolean {
+function isMapById(result: IDataObject): boolean {
 	const values = Object.values(result);
 	return values.length > 0 && values.every((value) => typeof value === 'object' && value !== null && !Array.isArray(value));
 }

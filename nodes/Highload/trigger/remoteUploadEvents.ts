@@ -3,8 +3,6 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 import { normalizeRecord, recordsOf } from '../shared/normalize';
 import { tryCallApi } from './request';
 
-export const REMOTE_STATUSES = ['downloading', 'error', 'finished', 'pending'] as const;
-
 export interface RemoteScope {
 	/** Ids to watch; empty: every remote upload of the account. */
 	ids: string[];
