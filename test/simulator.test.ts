@@ -349,21 +349,21 @@ describe('folders and file/listfolder', () => {
 		expect(first).not.toEqual(all);
 	});
 
-	test('100,000 files: seeding under 2 s and a full paged listing stays fast', async () => {
+	// Speed is measured by bench/poll, not here: this checks that a folder of 100,000 files pages through whole.
+	test('100,000 files: a full paged listing returns each file once', async () => {
 		await start();
 		const folder = sim.addFolder('huge');
-		const t0 = Date.now();
 		sim.addFiles(100000, folder.id);
-		expect(Date.now() - t0).toBeLessThan(2000);
-		const t1 = Date.now();
-		let seen = 0;
+		const ids = new Set<string>();
+		let pages = 0;
 		for (let page = 1; ; page++) {
 			const { files } = await ok('file/listfolder', { folder: folder.id, page: String(page) });
 			if (files.length === 0) break;
-			seen += files.length;
+			pages++;
+			for (const file of files as Array<{ id: string }>) ids.add(file.id);
 		}
-		expect(seen).toBe(100000);
-		expect(Date.now() - t1).toBeLessThan(8000);
+		expect(ids.size).toBe(100000);
+		expect(pages).toBe(500);
 	});
 
 	test('createfolder (with and without pid), renamefolder', async () => {

@@ -1,4 +1,3 @@
-import { get } from 'lodash';
 import type { INode, INodeType } from 'n8n-workflow';
 
 import type { Engine, HighloadCredential } from './engine';
@@ -67,7 +66,7 @@ export async function testCredential(engine: Engine, credential: HighloadCredent
 
 	const body = taskData?.data?.main?.[0]?.[0]?.json;
 	for (const rule of test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && get(body, rule.properties.key) === rule.properties.value) {
+		if (rule.type === 'responseSuccessBody' && (body as Record<string, unknown> | undefined)?.[rule.properties.key] === rule.properties.value) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}

@@ -92,7 +92,7 @@ export class Engine {
 
 	/** The description of one of this package's node types, as n8n loaded it. */
 	description(name: string) {
-		return this.nodeTypes.getByName(`${PACKAGE_NAME}.${name}`).description;
+		return this.nodeTypes.getByNameAndVersion(`${PACKAGE_NAME}.${name}`).description;
 	}
 
 	static async load(): Promise<Engine> {
@@ -195,7 +195,7 @@ export class Engine {
 		};
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: this.nodeTypes });
 		const context = new LoadOptionsContext(workflow, node, this.additionalData(undefined), 'parameters.folderId');
-		const search = this.nodeTypes.getByName(node.type).methods?.listSearch?.[method];
+		const search = this.nodeTypes.getByNameAndVersion(node.type).methods?.listSearch?.[method];
 		if (!search) throw new Error(`harness: ${type} has no listSearch method ${method}`);
 		return await search.call(context, filter);
 	}

@@ -119,14 +119,14 @@ describe.each(servers)('Highload node operations — %s', (_label, options) => {
 		expect(added).toEqual({ id: expect.stringMatching(/^[a-z0-9]+$/), folderid: folder.id });
 		expect(t.sim.state.remoteUploads.get(added.id as string)).toMatchObject({ remoteUrl: 'https://example.com/video.mp4', folderId: folder.id });
 
-		const [pending] = jsonOf(await t.run('remoteUpload', 'get', { remoteUploadId: added.id }));
+		const [pending] = jsonOf(await t.run('remoteUpload', 'get', { remoteUploadId: String(added.id) }));
 		expect(pending).toMatchObject({ id: added.id, status: 'pending', bytes_loaded: null, bytes_total: 0, started: null, finished: null });
 
 		t.sim.advanceRemoteUpload(added.id as string, 'downloading', { bytesLoaded: 50, bytesTotal: 200 });
-		const [downloading] = jsonOf(await t.run('remoteUpload', 'get', { remoteUploadId: added.id }));
+		const [downloading] = jsonOf(await t.run('remoteUpload', 'get', { remoteUploadId: String(added.id) }));
 		expect(downloading).toMatchObject({ status: 'downloading', bytes_loaded: 50, bytes_total: 200, started: expect.any(String) });
 
-		const removed = await t.run('remoteUpload', 'remove', { remoteUploadId: added.id });
+		const removed = await t.run('remoteUpload', 'remove', { remoteUploadId: String(added.id) });
 		expect(jsonOf(removed)).toEqual([{ success: true, remoteUploadId: added.id }]);
 		expect(t.sim.state.remoteUploads.has(added.id as string)).toBe(false);
 	});

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'crypto';
-import { appendFileSync, createReadStream, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -8,12 +8,6 @@ import { byId, fromList, jsonOf, runText, useHighload } from '../support/setup';
 
 const MiB = 1024 * 1024;
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest('hex');
-
-async function sha1OfFile(path: string): Promise<string> {
-	const hash = createHash('sha1');
-	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-	return hash.digest('hex');
-}
 
 const tempDir = mkdtempSync(join(tmpdir(), 'highload-upload-test-'));
 afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
@@ -261,31 +255,3 @@ describe('File → Upload, what the upload server answers', () => {
 	});
 });
 
-describe('File → Upload, memory', () => {
-	const t = useHighload();
-	beforeAll(async () => await useBinaryMode('filesystem'));
-	afterAll(async () => await useBinaryMode('memory'));
-
-	test('a filesystem-mode binary is streamed: the process grows far less than the file', async () => {
-		const size = 256 * MiB;
-		const path = join(tempDir, 'stream-memory.bin');
-		const block = randomBytes(MiB);
-		writeFileSync(path, Buffer.alloc(0));
-		for (let i = 0; i < size / MiB; i++) appendFileSync(path, block);
-		const expected = await sha1OfFile(path);
-
-		let peak = 0;
-		const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
-		const before = process.memoryUsage().rss;
-		const timer = setInterval(sample, 20);
-		try {
-			const run = await t.run('file', 'upload', {}, { input: [{ binary: { data: { path, fileName: 'big.bin' } } }] });
-			expect(run.error).toBeUndefined();
-		} finally {
-			clearInterval(timer);
-		}
-		expect(t.sim.uploads[0]).toMatchObject({ size, sha1: expected, hadContentLength: true, chunked: false });
-		// The simulator runs in this process too and streams as well; a buffered upload would add 256 MiB at least.
-		expect(peak - before).toBeLessThan(128 * MiB);
-	});
-});
