@@ -9,6 +9,6 @@ export const getUploadUrl = defineOperation({
 	action: 'Get an upload URL',
 	description: 'Get a one-time URL to POST a file to (File → Upload does both steps for you)',
 	endpoint: 'file/ul',
-	parameters: [folderIdParameter({ description: 'The folder the upload will land in; leave empty for the root folder' })],
+	parameters: [folderIdParameter()],
 	output: records({ kind: 'folder', query: 'folder' }),
 });

@@ -89,7 +89,7 @@ export const uploadFile = defineOperation({
 	action: 'Upload a file',
 	description: 'Upload a binary file from the input item, streamed from n8n without loading it into memory',
 	endpoint: 'file/ul',
-	parameters: [folderIdParameter({ description: 'The folder to upload into; leave empty for the root folder' })],
+	parameters: [folderIdParameter()],
 	fields: [
 		{
 			displayName: 'Input Binary Field',

@@ -10,7 +10,7 @@ export const deleteFolder = defineOperation({
 	description: 'Delete a folder with all its subfolders and files, for good',
 	endpoint: 'file/deletefolder',
 	// Required and never the root: an empty id must not reach the API, which could read it as "root".
-	parameters: [folderIdParameter({ required: true, allowRoot: false, description: 'The folder to delete, with everything in it' })],
+	parameters: [folderIdParameter({ required: true, allowRoot: false })],
 	fields: [
 		{
 			displayName: 'This deletes the folder with all its subfolders and files. It cannot be undone.',

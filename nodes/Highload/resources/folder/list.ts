@@ -64,7 +64,7 @@ export const listFolderOperation = defineOperation({
 	action: 'List a folder',
 	description: 'List the files and subfolders of a folder',
 	endpoint: 'file/listfolder',
-	parameters: [folderIdParameter({ description: 'The folder to list; leave empty for the root folder' })],
+	parameters: [folderIdParameter()],
 	fields: [
 		{
 			displayName: 'Return All',

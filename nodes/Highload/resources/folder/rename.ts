@@ -10,7 +10,7 @@ export const renameFolder = defineOperation({
 	description: 'Give a folder a new name',
 	endpoint: 'file/renamefolder',
 	parameters: [
-		folderIdParameter({ required: true, allowRoot: false, description: 'The folder to rename' }),
+		folderIdParameter({ required: true, allowRoot: false }),
 		textParameter({ name: 'name', displayName: 'New Name', query: 'name', required: true, description: 'The new folder name' }),
 	],
 	output: success({ folderId: 'folder', name: 'name' }, { kind: 'folder', query: 'folder' }),

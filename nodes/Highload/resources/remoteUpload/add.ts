@@ -20,6 +20,7 @@ export const addRemoteUpload = defineOperation({
 			placeholder: 'e.g. https://example.com/video.mp4',
 			description: 'The http:// or https:// link Highload downloads the file from',
 		}),
+		// Its own description keeps it below URL (identical fields are merged and placed where they first appear).
 		folderIdParameter({ description: 'The folder the file will land in; leave empty for the root folder' }),
 	],
 	fields: [remoteUploadWaitOptions],

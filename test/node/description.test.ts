@@ -1,0 +1,60 @@
+import { NodeHelpers, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+
+import { Engine } from '../harness';
+
+/** The fields each operation shows in the editor (besides the resource and operation pickers). */
+const expectedFields: Record<string, string[]> = {
+	'account/get': [],
+	'file/get': ['fileId'],
+	'file/rename': ['fileId', 'name'],
+	'file/move': ['fileId', 'folderId'],
+	'file/delete': ['fileId'],
+	'file/getThumbnail': ['fileId', 'options'],
+	'file/getUploadUrl': ['folderId'],
+	'file/upload': ['folderId', 'binaryPropertyName', 'options'],
+	'folder/list': ['folderId', 'returnAll', 'limit', 'options'],
+	'folder/create': ['name', 'parentFolderId'],
+	'folder/rename': ['folderId', 'name'],
+	'folder/delete': ['folderId', 'deleteNotice'],
+	'remoteUpload/add': ['url', 'folderId', 'options'],
+	'remoteUpload/get': ['remoteUploadId', 'options'],
+	'remoteUpload/remove': ['remoteUploadId'],
+	'remoteUpload/removeAll': ['removeAllNotice'],
+	'remoteUpload/restartFailed': [],
+	'conversion/getRunning': [],
+};
+
+describe('Highload node description', () => {
+	let properties: INodeProperties[];
+	beforeAll(async () => {
+		properties = (await Engine.load()).description('highload').properties;
+	});
+
+	const pickerOptions = (name: string, resource?: string) =>
+		properties
+			.filter((property) => property.name === name && (!resource || (property.displayOptions?.show?.resource as string[]).includes(resource)))
+			.flatMap((property) => property.options as INodePropertyOptions[]);
+
+	test('offers exactly the documented resources and operations, sorted, each with an action', () => {
+		const offered = pickerOptions('resource').flatMap((resource) =>
+			pickerOptions('operation', resource.value as string).map((operation) => `${resource.value}/${operation.value}`),
+		);
+		expect(offered.sort()).toEqual(Object.keys(expectedFields).sort());
+		for (const name of ['resource', 'operation']) {
+			for (const picker of properties.filter((property) => property.name === name)) {
+				const names = (picker.options as INodePropertyOptions[]).map((option) => option.name);
+				expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+			}
+		}
+		expect(pickerOptions('operation').every((operation) => typeof operation.action === 'string' && operation.action.length > 0)).toBe(true);
+	});
+
+	test.each(Object.entries(expectedFields))('%s shows exactly its own fields, each once', (pair, fields) => {
+		const [resource, operation] = pair.split('/');
+		const parameters = { resource, operation, returnAll: false };
+		const shown = properties
+			.filter((property) => !['resource', 'operation', 'requestOptions'].includes(property.name))
+			.filter((property) => NodeHelpers.displayParameter(parameters, property, null));
+		expect(shown.map((property) => property.name)).toEqual(fields);
+	});
+});
