@@ -72,7 +72,7 @@ export async function sendLimited(
 ): Promise<INodeExecutionData[]> {
 	const limits = requestLimits(context);
 	const scope = `${context.getExecutionId()}:${context.getNode().name}`;
-	return await retryOnBandwidthExceeded(context, async () => {
+	return await retryOnBandwidthExceeded(context, limits.bandwidthRetries, async () => {
 		try {
 			return await throughGate(scope, limits.maxConcurrentRequests, async () => await context.makeRoutingRequest(requestData));
 		} catch (error) {
@@ -86,8 +86,11 @@ export async function sendLimited(
  * Runs `task` again after a 509 (bandwidth exceeded), waiting 1 s, 2 s, 4 s... up to the node's Bandwidth Retries:
  * the policy of every request, also of steps that are not routing requests (the upload POST).
  */
-export async function retryOnBandwidthExceeded<T>(context: IExecuteSingleFunctions, task: () => Promise<T>): Promise<T> {
-	const { bandwidthRetries } = requestLimits(context);
+export async function retryOnBandwidthExceeded<T>(
+	context: IExecuteSingleFunctions,
+	bandwidthRetries: number,
+	task: () => Promise<T>,
+): Promise<T> {
 	for (let attempt = 0; ; attempt++) {
 		try {
 			return await task();

@@ -63,9 +63,10 @@ async function uploadBinary(this: IExecutePaginationFunctions, requestData: Requ
 	const idleMs = Number(requestData.options.timeout) || DEFAULT_IDLE_TIMEOUT_MS;
 	const scope = `${this.getExecutionId()}:${this.getNode().name}:upload`;
 
-	return await throughGate(scope, requestLimits(this).maxConcurrentRequests, async () => {
+	const limits = requestLimits(this);
+	return await throughGate(scope, limits.maxConcurrentRequests, async () => {
 		// Each attempt takes a fresh upload URL (the first POST uses one up) and a fresh body (a stream is read once).
-		const { result, sent } = await retryOnBandwidthExceeded(this, async () => {
+		const { result, sent } = await retryOnBandwidthExceeded(this, limits.bandwidthRetries, async () => {
 			const [target] = await sendLimited(this, requestData);
 			const url = String(target?.json.url ?? '');
 			if (!url) throw failure(this, 'Highload did not hand out an upload URL', 'file/ul answered without result.url.');
