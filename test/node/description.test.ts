@@ -1,4 +1,4 @@
-import { NodeHelpers, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { NodeHelpers, type INodeProperties, type INodePropertyOptions, type INodeTypeDescription } from 'n8n-workflow';
 
 import { Engine } from '../harness';
 
@@ -25,9 +25,11 @@ const expectedFields: Record<string, string[]> = {
 };
 
 describe('Highload node description', () => {
+	let description: INodeTypeDescription;
 	let properties: INodeProperties[];
 	beforeAll(async () => {
-		properties = (await Engine.load()).description('highload').properties;
+		description = (await Engine.load()).description('highload');
+		properties = description.properties;
 	});
 
 	const pickerOptions = (name: string, resource?: string) =>
@@ -54,7 +56,7 @@ describe('Highload node description', () => {
 		const parameters = { resource, operation, returnAll: false };
 		const shown = properties
 			.filter((property) => !['resource', 'operation', 'requestOptions'].includes(property.name))
-			.filter((property) => NodeHelpers.displayParameter(parameters, property, null));
+			.filter((property) => NodeHelpers.displayParameter(parameters, property, { typeVersion: 1 }, description));
 		expect(shown.map((property) => property.name)).toEqual(fields);
 	});
 });
