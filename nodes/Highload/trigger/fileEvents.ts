@@ -1,10 +1,10 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { apiSession } from '../shared/client';
+import { apiSession, type ApiCall } from '../shared/client';
 import { normalizeRecord, recordsOf } from '../shared/normalize';
 import { PAGE_SIZE, pageOf, walkFolderPages, type ListedEntry } from '../shared/listing';
 import { ROOT_FOLDER_ID } from '../shared/parameters';
-import { tryCallApi } from './request';
+import { tryCall } from './request';
 import { fileKey, packFiles, unpackFiles, type FileFlag } from './fileState';
 
 export type FileEvent = 'newFile' | 'fileReady';
@@ -49,8 +49,7 @@ function byUploadTime(a: INodeExecutionData, b: INodeExecutionData): number {
 }
 
 /** The file entries of the watched scope, page by page, and the ids of the folders the scope covers. */
-async function* scopeFiles(context: IPollFunctions, scope: FileScope, folderIds: Set<string>): AsyncGenerator<ListedEntry[]> {
-	const call = await apiSession(context);
+async function* scopeFiles(call: ApiCall, scope: FileScope, folderIds: Set<string>): AsyncGenerator<ListedEntry[]> {
 	const fetchPage = async (folderId: string | undefined, page: number) =>
 		pageOf(await call('file/listfolder', { ...(folderId === undefined ? {} : { folder: folderId }), page, limit: PAGE_SIZE }, scope.timeout));
 	folderIds.add(scope.folderId ?? ROOT_FOLDER_ID);
@@ -77,12 +76,18 @@ async function* scopeFiles(context: IPollFunctions, scope: FileScope, folderIds:
  * Only called when files went missing; keys that are hashes (ids not in Highload's usual form) cannot be asked
  * about and count as gone.
  */
-async function stillInScope(context: IPollFunctions, keys: string[], folderIds: Set<string>, timeout: number): Promise<string[]> {
+async function stillInScope(
+	context: IPollFunctions,
+	call: ApiCall,
+	keys: string[],
+	folderIds: Set<string>,
+	timeout: number,
+): Promise<string[]> {
 	const ids = keys.filter((key) => PLAIN_KEY.test(key));
 	const present: string[] = [];
 	for (let at = 0; at < ids.length; at += INFO_BATCH) {
 		const batch = ids.slice(at, at + INFO_BATCH);
-		const answer = await tryCallApi(context, 'file/info', { file: batch.join(',') }, timeout);
+		const answer = await tryCall(context, call, 'file/info', { file: batch.join(',') }, timeout);
 		if (!answer.ok) {
 			// A 404 envelope: none of the asked files exists any more.
 			if (answer.error.httpCode === '404') continue;
@@ -103,7 +108,7 @@ async function stillInScope(context: IPollFunctions, keys: string[], folderIds: 
 /** Manual mode ("Fetch Test Event"): the most recently uploaded matching file, or a clear message. */
 async function sampleFile(context: IPollFunctions, event: FileEvent, scope: FileScope): Promise<INodeExecutionData[][]> {
 	let best: ListedEntry | undefined;
-	for await (const entries of scopeFiles(context, scope, new Set())) {
+	for await (const entries of scopeFiles(await apiSession(context), scope, new Set())) {
 		for (const entry of entries) {
 			if (event === 'fileReady' && !isReady(entry.record)) continue;
 			if (!best || String(entry.record.upload_at ?? '') >= String(best.record.upload_at ?? '')) best = entry;
@@ -143,7 +148,8 @@ export async function pollFiles(context: IPollFunctions, event: FileEvent, scope
 	// Whether some listed file is new or changed its flag: if none is and none went missing, the state stays as it
 	// is and need not be compared for missing files, sorted and packed again (the common poll of a quiet folder).
 	let changed = false;
-	for await (const entries of scopeFiles(context, scope, folderIds)) {
+	const call = await apiSession(context);
+	for await (const entries of scopeFiles(call, scope, folderIds)) {
 		for (const entry of entries) {
 			const fileId = fileKey(String(entry.record.id));
 			// A file moving between two watched folders while the listing pages may show up in both.
@@ -163,7 +169,7 @@ export async function pollFiles(context: IPollFunctions, event: FileEvent, scope
 	if (known && !unchanged) {
 		const missing = [...previous.keys()].filter((fileId) => !current.has(fileId));
 		if (missing.length > 0) {
-			for (const fileId of await stillInScope(context, missing, folderIds, scope.timeout)) {
+			for (const fileId of await stillInScope(context, call, missing, folderIds, scope.timeout)) {
 				current.set(fileId, previous.get(fileId) ?? '');
 			}
 		}

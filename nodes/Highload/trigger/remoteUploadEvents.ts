@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
+import { apiSession } from '../shared/client';
 import { normalizeRecord, recordsOf } from '../shared/normalize';
-import { tryCallApi } from './request';
+import { tryCall } from './request';
 
 export interface RemoteScope {
 	/** Ids to watch; empty: every remote upload of the account. */
@@ -34,8 +35,9 @@ function statusOf(record: IDataObject): string {
 
 /** The remote uploads in scope, with their ids, as the API reports them now. */
 async function currentUploads(context: IPollFunctions, scope: RemoteScope): Promise<IDataObject[]> {
+	const call = await apiSession(context);
 	if (scope.ids.length === 0) {
-		const answer = await tryCallApi(context, 'remotedl/status', {}, scope.timeout);
+		const answer = await tryCall(context, call, 'remotedl/status', {}, scope.timeout);
 		if (!answer.ok && answer.error.httpCode === '400') {
 			throw new NodeOperationError(context.getNode(), 'Highload does not list all remote uploads of the account: enter the Remote Upload IDs to watch', {
 				description: `Fill "Remote Upload IDs" with the ids that Remote Upload → Add returned (comma-separated). ${answer.error.description ?? ''}`.trim(),
@@ -46,7 +48,7 @@ async function currentUploads(context: IPollFunctions, scope: RemoteScope): Prom
 	}
 	const uploads: IDataObject[] = [];
 	for (const id of scope.ids) {
-		const answer = await tryCallApi(context, 'remotedl/status', { id }, scope.timeout);
+		const answer = await tryCall(context, call, 'remotedl/status', { id }, scope.timeout);
 		// Removed (or never existing) uploads are simply not there; the state forgets them.
 		if (!answer.ok && answer.error.httpCode === '404') continue;
 		if (!answer.ok) throw answer.error;
