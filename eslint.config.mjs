@@ -4,7 +4,7 @@ import tsParser from '@typescript-eslint/parser';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', 'examples/**', '.cache/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'bench/**', 'examples/**', '.cache/**'] },
 	n8nCommunityNodesPlugin.configs.recommended,
 	{ plugins: { 'n8n-nodes-base': n8nNodesBase } },
 	{ files: ['**/*.ts'], languageOptions: { parser: tsParser } },

@@ -15,11 +15,11 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { provision, REPO } = require('../../test/n8n/provision');
-const n8n = require('../../test/n8n/lib/n8n');
-const { killAll } = require('../../test/n8n/lib/procs');
-const { startSandbox } = require('../../test/n8n/lib/sandbox');
-const examples = require('../../test/n8n/lib/examples');
+const { provision, REPO } = require('../../scripts/provision-n8n');
+const n8n = require('../../scripts/lib/n8n');
+const { killAll } = require('../../scripts/lib/procs');
+const { startSandbox } = require('../../scripts/lib/local-services');
+const examples = require('../../scripts/lib/examples');
 
 function arg(name, def) {
 	const a = process.argv.find((x) => x.startsWith(`--${name}=`));

@@ -2,7 +2,7 @@
 // `node bench/poll/run.js [--files=100000] [--runs=3] [--json=<file>]` (a benchmark, not a test; build first:
 // `npm run build`). See run.ts.
 'use strict';
-require('../../test/tools/ts-register').register();
+require('../../scripts/ts-register').register();
 
 require('./run.ts')
 	.main(process.argv.slice(2))

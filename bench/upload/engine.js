@@ -1,7 +1,7 @@
 // One upload through n8n's real engine (n8n-core's WorkflowExecute, filesystem binary mode), in a fresh process:
 // prints {nodeMs, maxRssBytes, ...} as JSON on the last line. Usage: node engine.js <file> <simulator-url> <login> <key>
 'use strict';
-require('../../test/tools/ts-register').register();
+require('../../scripts/ts-register').register();
 const path = require('path');
 const { Engine, useBinaryMode } = require('../../test/harness');
 

@@ -1,6 +1,6 @@
 // The simulator in its own process, so the engine process's memory is the node's alone. Driven over IPC by run.js.
 'use strict';
-require('../../test/tools/ts-register').register();
+require('../../scripts/ts-register').register();
 const { HighloadSimulator } = require('../../test/simulator');
 
 (async () => {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { FormData, request } from 'undici';
-import { HighloadSimulator, MultipartParser, ROOT_FOLDER_ID, type SimulatorOptions } from './simulator';
+import { HighloadSimulator, MultipartParser, ROOT_FOLDER_ID, type SimulatorOptions } from '.';
 
 // ---------- helpers ----------
 

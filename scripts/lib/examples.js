@@ -4,7 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', '..', 'examples');
+const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
 const SANDBOX_CREDENTIAL = { id: 'hlSandboxCred01', name: 'Highload Sandbox' };
 
 const EXAMPLES = {
@@ -44,7 +44,7 @@ function prepare(workflow, { credential = SANDBOX_CREDENTIAL, feedUrl, fileSelec
 function credentialFieldNames() {
 	const names = { login: 'login', key: 'key', baseUrl: 'baseUrl' };
 	try {
-		const mod = require(path.resolve(__dirname, '..', '..', '..', 'dist', 'credentials', 'HighloadApi.credentials.js'));
+		const mod = require(path.resolve(__dirname, '..', '..', 'dist', 'credentials', 'HighloadApi.credentials.js'));
 		const Cls = Object.values(mod).find((v) => typeof v === 'function');
 		const props = new Cls().properties.map((p) => p.name);
 		names.login = props.find((n) => /login|user/i.test(n)) ?? names.login;

@@ -7,7 +7,7 @@ const net = require('net');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const { spawnGroup, runGroup } = require('./procs');
-const { paths, REPO } = require('../provision');
+const { paths, REPO } = require('../provision-n8n');
 
 const PACKAGE_NAME = 'n8n-nodes-highload';
 const NODE_TYPE = `${PACKAGE_NAME}.highload`;

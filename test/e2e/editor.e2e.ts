@@ -6,17 +6,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const n8n = require('../lib/n8n');
+const n8n = require('../../scripts/lib/n8n');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { killAll } = require('../lib/procs');
+const { killAll } = require('../../scripts/lib/procs');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startSandbox } = require('../lib/sandbox');
+const { startSandbox } = require('../../scripts/lib/local-services');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const examples = require('../lib/examples');
+const examples = require('../../scripts/lib/examples');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { freshInstance, screenshotDirs } = require('../lib/e2e-context');
+const { freshInstance, screenshotDirs } = require('./e2e-context');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { launch } = require('../lib/browser');
+const { launch } = require('../../scripts/lib/browser');
 
 let inst: any;
 let sandbox: any;

@@ -1,5 +1,5 @@
 /**
- * End-to-end suite in a real n8n (run through `node test/n8n/run-e2e.js`, which provisions n8n, builds and
+ * End-to-end suite in a real n8n (run through `node scripts/run-e2e.js (npm run test:e2e)`, which provisions n8n, builds and
  * packs the package first and passes the tarball in HIGHLOAD_E2E_TARBALL). Not part of `npm test`.
  */
 const path = require('path');
@@ -8,8 +8,8 @@ module.exports = {
 	rootDir: path.resolve(__dirname, '..', '..'),
 	testEnvironment: 'node',
 	// Only these folders are crawled (not .cache/, where n8n user folders live).
-	roots: ['<rootDir>/test/n8n', '<rootDir>/test/simulator'],
-	testMatch: ['<rootDir>/test/n8n/**/*.e2e.ts'],
+	roots: ['<rootDir>/test/e2e', '<rootDir>/test/simulator'],
+	testMatch: ['<rootDir>/test/e2e/*.e2e.ts'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', diagnostics: false }],
 	},

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
  * Launcher for sandbox.ts without a build step (TypeScript is transpiled on require).
- * Usage: node test/tools/sandbox.js [--port N] [--host 127.0.0.1]
+ * Usage: node scripts/run-simulator.js [--port N] [--host 127.0.0.1]
  */
 'use strict';
 require('./ts-register').register();
 
-require('./sandbox.ts').main(process.argv.slice(2)).catch((error) => {
+require('./run-simulator.ts').main(process.argv.slice(2)).catch((error) => {
 	console.error(error instanceof Error ? error.message : error);
 	process.exit(1);
 });

@@ -2,8 +2,8 @@
  * `npm run sandbox`: a Highload API simulator with realistic seed data, for trying the node by hand
  * (point the credential's base URL at the printed URL). Runs until Ctrl-C.
  */
-import { seedSandbox } from '../simulator/sandboxSeed';
-import { HighloadSimulator } from '../simulator';
+import { seedSandbox } from '../test/simulator/seedData';
+import { HighloadSimulator } from '../test/simulator';
 
 interface SandboxArgs {
 	port: number;

@@ -9,7 +9,7 @@ function register() {
 	// Under jest, modules go through jest's own transform (ts-jest) and require.extensions is not used.
 	if (registered || !require.extensions || require.extensions['.ts'] || process.env.JEST_WORKER_ID) return;
 	registered = true;
-	const ts = require(require.resolve('typescript', { paths: [path.resolve(__dirname, '..', '..')] }));
+	const ts = require(require.resolve('typescript', { paths: [path.resolve(__dirname, '..')] }));
 	require.extensions['.ts'] = function (module, filename) {
 		const source = fs.readFileSync(filename, 'utf8');
 		const { outputText } = ts.transpileModule(source, {

@@ -2,15 +2,15 @@
 // `npm run test:e2e`: the end-to-end suite in a real n8n.
 // 1. provisions the pinned n8n (+ Node 24, playwright-core) into .cache/n8n (reused after the first run);
 // 2. builds this package and packs it with `npm pack` (the tests install the tarball the way n8n does);
-// 3. runs jest with test/n8n/jest.e2e.config.js (test/n8n/e2e/*.e2e.ts) in its own process group;
+// 3. runs jest with test/e2e/jest.config.js (test/e2e/*.e2e.ts) in its own process group;
 // 4. whatever happens (failure, timeout, Ctrl-C), stops every process group the run started.
-// Flags: --update-screenshots (also write the editor screenshots into test/n8n/screenshots/),
+// Flags: --update-screenshots (also write the editor screenshots into test/e2e/screenshots/),
 //        --timeout=<seconds> (whole jest run, default 1200); anything else is passed to jest.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
-const { provision, REPO } = require('./provision');
+const { provision, REPO } = require('./provision-n8n');
 const { buildAndPack } = require('./lib/n8n');
 const { killFromPidFile, killGroup, alive } = require('./lib/procs');
 const { CHROMIUM } = require('./lib/browser');
@@ -49,7 +49,7 @@ async function main() {
 		HIGHLOAD_E2E_UPDATE_SCREENSHOTS: argv.includes('--update-screenshots') ? '1' : process.env.HIGHLOAD_E2E_UPDATE_SCREENSHOTS || '',
 	};
 	const jestBin = require.resolve('jest/bin/jest', { paths: [REPO] });
-	const jest = spawn(process.execPath, [jestBin, '-c', path.join(__dirname, 'jest.e2e.config.js'), '--runInBand', ...jestArgs], {
+	const jest = spawn(process.execPath, [jestBin, '-c', path.join(REPO, 'test', 'e2e', 'jest.config.js'), '--runInBand', ...jestArgs], {
 		cwd: REPO,
 		env,
 		stdio: 'inherit',

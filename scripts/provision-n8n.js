@@ -19,7 +19,7 @@ const PINS = {
 	playwright: 'playwright-core@1.64.1',
 };
 
-const REPO = path.resolve(__dirname, '..', '..');
+const REPO = path.resolve(__dirname, '..');
 const CACHE = process.env.HIGHLOAD_N8N_CACHE || path.join(REPO, '.cache', 'n8n');
 const NODE_DIR = path.join(CACHE, 'node');
 const APP_DIR = path.join(CACHE, 'app');

@@ -1,5 +1,5 @@
-import { testCredential } from './harness';
-import { byId, runText, useHighload } from './support/setup';
+import { testCredential } from '../harness';
+import { byId, runText, useHighload } from '../support/setup';
 
 describe('Highload credential', () => {
 	const t = useHighload();

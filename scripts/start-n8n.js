@@ -12,7 +12,7 @@
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
-const { provision, REPO } = require('./provision');
+const { provision, REPO } = require('./provision-n8n');
 const n8n = require('./lib/n8n');
 const { killAll } = require('./lib/procs');
 const examples = require('./lib/examples');
@@ -95,10 +95,10 @@ async function main() {
 	process.on('SIGTERM', () => stop(0));
 	process.on('SIGHUP', () => stop(0));
 
-	const { writeSampleFiles } = require('./lib/sandbox');
+	const { writeSampleFiles } = require('./lib/local-services');
 	const sample = writeSampleFiles(filesDir);
 	if (args.sandbox) {
-		const { startSandbox } = require('./lib/sandbox');
+		const { startSandbox } = require('./lib/local-services');
 		sandbox = await startSandbox({ simulatorPort: SIMULATOR_PORT, feedPort: FEED_PORT });
 		const credential = examples.credentialFor(sandbox.sim);
 		if (state.credential !== hash(credential)) {

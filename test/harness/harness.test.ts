@@ -2,8 +2,8 @@ import { existsSync } from 'fs';
 import { join } from 'path';
 import { PackageDirectoryLoader } from 'n8n-core';
 
-import { Engine, PACKAGE_ROOT } from './harness';
-import { jsonOf, useHighload } from './support/setup';
+import { Engine, PACKAGE_ROOT } from '.';
+import { jsonOf, useHighload } from '../support/setup';
 
 describe('engine harness', () => {
 	const t = useHighload();

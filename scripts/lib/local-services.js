@@ -6,9 +6,9 @@ const fs = require('fs');
 const http = require('http');
 const path = require('path');
 const crypto = require('crypto');
-require('../../tools/ts-register').register();
+require('../ts-register').register();
 
-const SIMULATOR_PATH = path.resolve(__dirname, '..', '..', 'simulator');
+const SIMULATOR_PATH = path.resolve(__dirname, '..', '..', 'test', 'simulator');
 
 function loadSimulator() {
 	return require(SIMULATOR_PATH).HighloadSimulator;
@@ -78,9 +78,9 @@ function startFeedServer(port = 0) {
 	});
 }
 
-/** The sandbox's sample account (test/simulator/sandboxSeed.ts). */
+/** The sandbox's sample account (test/simulator/seedData.ts). */
 function seed(sim) {
-	return require('../../simulator/sandboxSeed.ts').seedSandbox(sim);
+	return require('../../test/simulator/seedData.ts').seedSandbox(sim);
 }
 
 /** A deterministic sample file for the "Upload from disk" example. */

@@ -3,8 +3,8 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const n8n = require('./n8n');
-const { paths, isProvisioned } = require('../provision');
+const n8n = require('../../scripts/lib/n8n');
+const { paths, isProvisioned } = require('../../scripts/provision-n8n');
 
 function e2eRoot() {
 	const dir = process.env.HIGHLOAD_E2E_DIR || path.join(paths().cache, 'e2e');
@@ -14,7 +14,7 @@ function e2eRoot() {
 
 function tarball() {
 	if (process.env.HIGHLOAD_E2E_TARBALL && fs.existsSync(process.env.HIGHLOAD_E2E_TARBALL)) return process.env.HIGHLOAD_E2E_TARBALL;
-	if (!isProvisioned()) throw new Error('real n8n is not provisioned: run `node test/n8n/run-e2e.js` (or `node test/n8n/provision.js`)');
+	if (!isProvisioned()) throw new Error('real n8n is not provisioned: run `npm run test:e2e` (or `node scripts/provision-n8n.js`)');
 	const file = n8n.buildAndPack(path.join(e2eRoot(), 'pack'));
 	process.env.HIGHLOAD_E2E_TARBALL = file;
 	return file;
@@ -32,7 +32,7 @@ async function freshInstance(name) {
 
 function screenshotDirs() {
 	const dirs = [path.join(e2eRoot(), 'screenshots')];
-	if (process.env.HIGHLOAD_E2E_UPDATE_SCREENSHOTS === '1') dirs.push(path.resolve(__dirname, '..', 'screenshots'));
+	if (process.env.HIGHLOAD_E2E_UPDATE_SCREENSHOTS === '1') dirs.push(path.resolve(__dirname, 'screenshots'));
 	for (const d of dirs) fs.mkdirSync(d, { recursive: true });
 	return dirs;
 }

@@ -7,15 +7,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const n8n = require('../lib/n8n');
+const n8n = require('../../scripts/lib/n8n');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { killAll } = require('../lib/procs');
+const { killAll } = require('../../scripts/lib/procs');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startSandbox, writeSampleFiles } = require('../lib/sandbox');
+const { startSandbox, writeSampleFiles } = require('../../scripts/lib/local-services');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const examples = require('../lib/examples');
+const examples = require('../../scripts/lib/examples');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { freshInstance } = require('../lib/e2e-context');
+const { freshInstance } = require('./e2e-context');
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
