@@ -11,7 +11,7 @@ import {
 	INSECURE_BASE_URL_MESSAGE,
 	INSECURE_BASE_URL_PATTERN,
 	SECURE_BASE_URL_EXPRESSION,
-} from '../nodes/Highload/shared/baseUrl';
+} from '../nodes/Highload/transport/baseUrl';
 
 /** Envelope statuses the test request can meet, with what the user should do about each. */
 const FAILED_TEST_MESSAGES: Array<[number, string]> = [

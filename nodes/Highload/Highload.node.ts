@@ -1,8 +1,8 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { searchFolders } from './listSearch/searchFolders';
+import { requestOptions } from './descriptions/requestOptions';
+import { searchFolders } from './methods/searchFolders';
 import { operationProperties } from './resources';
-import { requestOptions } from './shared/requestOptions';
 
 export class Highload implements INodeType {
 	description: INodeTypeDescription = {
@@ -10,7 +10,9 @@ export class Highload implements INodeType {
 		name: 'highload',
 		icon: { light: 'file:../../icons/highload.svg', dark: 'file:../../icons/highload.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Folder → List outputs files only unless Include says otherwise (1: files and folders).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage files, folders, remote uploads and conversions on Highload.to',
 		defaults: { name: 'Highload' },
@@ -18,13 +20,7 @@ export class Highload implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'highloadApi', required: true }],
-		// The base URL comes from the credential, checked, in each operation's preSend (shared/client.ts).
-		// The envelope decides success (the API may mirror its status in HTTP or always answer 200): HTTP errors
-		// reach our output hook, which maps them.
-		requestDefaults: {
-			ignoreHttpStatusErrors: true,
-			json: true,
-		},
+		// Every operation sends through our own session (transport/session.ts): credential, Base URL, limits, retries.
 		properties: [...operationProperties, requestOptions],
 	};
 

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { searchFolders } from './listSearch/searchFolders';
+import { searchFolders } from './methods/searchFolders';
 import { pollHighload } from './trigger/poll';
 import { triggerProperties } from './trigger/properties';
 

@@ -5,9 +5,9 @@ describe('nothing destructive by accident', () => {
 
 	test.each([
 		['empty', '', /Folder|issues/],
-		['whitespace', '={{ "   " }}', /^Folder: is empty$/],
+		['whitespace', '={{ "   " }}', /^Folder: enter a folder$/],
 		['the root folder', '0', /^Folder: is the root folder, which this operation never acts on$/],
-		['an expression that comes out empty', '={{ $json.missing }}', /^Folder: is empty$/],
+		['an expression that comes out empty', '={{ $json.missing }}', /^Folder: enter a folder$/],
 	])('folder → delete refuses %s before any request', async (_label, value, message) => {
 		const folder = t.sim.addFolder('keep');
 		const run = await t.run('folder', 'delete', { folderId: byId(value) }, { input: [{ json: { other: 1 } }] });
@@ -29,11 +29,11 @@ describe('nothing destructive by accident', () => {
 	test.each([
 		['file', 'delete', { fileId: byId(fromItem('id')) }, { id: 'abc$%def' }, 'File: "abc$%def" is not valid', 'A file ID is letters and digits'],
 		['file', 'delete', { fileId: byId(fromItem('id')) }, { id: 'abc,def' }, 'File: "abc,def" is not valid', 'A file ID is letters and digits'],
-		['file', 'move', { fileId: byId('abc123'), folderId: byId(fromItem('folder')) }, { folder: 'videos' }, 'Destination Folder: "videos" is not valid', 'A folder ID is a number'],
-		['file', 'move', { fileId: byId('abc123'), folderId: byId('0') }, {}, 'Destination Folder: is the root folder, which this operation never acts on', 'A folder ID'],
+		['file', 'move', { fileId: byId('abc123'), folderId: byId(fromItem('folder')) }, { folder: 'videos' }, 'Destination Folder: "videos" is not a folder ID', 'A folder ID is a whole number'],
+		['file', 'move', { fileId: byId('abc123'), folderId: byId('0') }, {}, 'Destination Folder: is the root folder, which this operation never acts on', 'cannot move files into the root folder'],
 		['remoteUpload', 'add', { url: 'ftp://example.com/a.mp4' }, {}, 'URL: "ftp://example.com/a.mp4" is not valid', 'Give a full http:// or https:// link'],
 		['remoteUpload', 'add', { url: fromItem('link') }, { link: 'example.com/a.mp4' }, 'URL: "example.com/a.mp4" is not valid', 'Give a full http:// or https:// link'],
-		['folder', 'rename', { folderId: byId('12'), name: '  ' }, {}, 'New Name: is empty', 'Enter a value'],
+		['folder', 'rename', { folderId: byId('12'), name: '  ' }, {}, 'New Name: enter a value', 'it came out empty'],
 	])('%s → %s with bad input fails clearly before any request', async (resource, operation, parameters, json, message, hint) => {
 		const run = await t.run(resource, operation, parameters as never, { input: [{ json }] });
 		expect(run.error?.message).toBe(message);

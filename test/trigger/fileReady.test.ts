@@ -39,12 +39,12 @@ describe('Highload Trigger — fileReady', () => {
 		expect(await trigger.poll()).toBeNull();
 	});
 
-	test('state is 13 bytes per watched file (id + ready flag)', async () => {
+	test('state is 14 bytes per watched file (ready flag + id + separator)', async () => {
 		t.sim.addFiles(1000);
 		const trigger = t.poller({ event: 'fileReady' });
 		expect(await trigger.poll()).toBeNull();
-		expect((nodeState(trigger.staticData).files as string).length).toBe(1000 * 13);
-		expect(stateBytes(trigger.staticData)).toBeLessThanOrEqual(1000 * 13 + 100);
+		expect((nodeState(trigger.staticData).files as string).length).toBe(1000 * 14 - 1);
+		expect(stateBytes(trigger.staticData)).toBeLessThanOrEqual(1000 * 14 + 150);
 	});
 
 	test('manual mode returns the newest converted file, or says there is none', async () => {

@@ -128,17 +128,17 @@ describe('Highload Trigger — newFile', () => {
 		expect(await trigger.poll()).toBeNull();
 	});
 
-	test('state is 12 bytes per watched file plus a small header, and survives JSON', async () => {
+	test('state is 13 bytes per watched file (12-character id + separator) plus a small header, and survives JSON', async () => {
 		t.sim.addFiles(2000);
 		const trigger = t.poller({ event: 'newFile' });
 		expect(await trigger.poll()).toBeNull();
 		const bytes = stateBytes(trigger.staticData);
-		expect(bytes).toBeLessThanOrEqual(2000 * 12 + 100);
+		expect(bytes).toBeLessThanOrEqual(2000 * 13 + 150);
 		expect(bytes).toBeGreaterThanOrEqual(2000 * 12);
 		const state = nodeState(trigger.staticData);
-		expect(Object.keys(state).sort()).toEqual(['files', 'scope']);
+		expect(Object.keys(state).sort()).toEqual(['files', 'format', 'scope']);
 		expect(typeof state.files).toBe('string');
-		expect((state.files as string).length).toBe(2000 * 12);
+		expect((state.files as string).length).toBe(2000 * 13 - 1);
 	});
 
 	test('manual mode returns the most recently uploaded file, or a clear message when there is none', async () => {

@@ -1,11 +1,13 @@
-import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { apiSession, type ApiCall } from '../shared/client';
-import { normalizeRecord, recordsOf } from '../shared/normalize';
-import { PAGE_SIZE, pageOf, walkFolderPages, type ListedEntry } from '../shared/listing';
-import { ROOT_FOLDER_ID } from '../shared/parameters';
-import { tryCall } from './request';
-import { fileKey, packFiles, unpackFiles, type FileFlag } from './fileState';
+import { listingPages } from '../listing/listFolder';
+import { walkFolderPages, type ListedEntry, type PageFetcher } from '../listing/walkFolder';
+import { recordsOf, normalizeRecord } from '../output/normalize';
+import { ROOT_FOLDER_ID } from '../parameters/ids';
+import { asNodeError } from '../transport/errors';
+import { codeSession, type HighloadSession } from '../transport/session';
+import { packFiles, STATE_FORMAT, unpackFiles, type FileFlag } from './fileState';
+import { tryRequest } from './request';
 
 export type FileEvent = 'newFile' | 'fileReady';
 
@@ -19,21 +21,28 @@ export interface FileScope {
 
 /** What the trigger keeps in the node's static data for a file event (see fileState.ts for `files`). */
 interface FileStaticData {
-	/** Event and scope the state was recorded for: a change of parameters records anew instead of emitting. */
+	/** Event, account and scope the state was recorded for: a change of any records anew instead of emitting. */
 	scope?: string;
 	files?: string;
+	/** The encoding of `files` (fileState.ts); absent for format 1. */
+	format?: number;
 }
 
 /** file/info is asked about this many ids at once (comma-separated, as the API family accepts). */
 const INFO_BATCH = 50;
-const PLAIN_KEY = /^[a-z0-9]{12}$/;
 
 /** A file's conversion is completed (the family writes `Completed`, `completed`, ...). */
 export function isReady(record: IDataObject): boolean {
 	return String(record.cstatus ?? '').trim().toLowerCase() === 'completed';
 }
 
-function scopeKey(event: FileEvent, scope: FileScope): string {
+/** The baseline's identity: another event, folder, subfolder setting or account (login + Base URL) starts anew. */
+function scopeKey(event: FileEvent, scope: FileScope, account: string): string {
+	return `${event}|${scope.folderId ?? ''}|${scope.includeSubfolders ? 'sub' : ''}|${account}`;
+}
+
+/** The key of state saved before the account was part of it: still this scope's baseline (same account assumed). */
+function legacyScopeKey(event: FileEvent, scope: FileScope): string {
 	return `${event}|${scope.folderId ?? ''}|${scope.includeSubfolders ? 'sub' : ''}`;
 }
 
@@ -48,12 +57,37 @@ function byUploadTime(a: INodeExecutionData, b: INodeExecutionData): number {
 	return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** The file entries of the watched scope, page by page, and the ids of the folders the scope covers. */
-async function* scopeFiles(call: ApiCall, scope: FileScope, folderIds: Set<string>): AsyncGenerator<ListedEntry[]> {
-	const fetchPage = async (folderId: string | undefined, page: number) =>
-		pageOf(await call('file/listfolder', { ...(folderId === undefined ? {} : { folder: folderId }), page, limit: PAGE_SIZE }, scope.timeout));
+/** What one walk of the scope found besides its files. */
+interface ScopeWalk {
+	/** The folders the scope covers. */
+	folderIds: Set<string>;
+	/** A subfolder vanished between its parent's listing and its own: files not listed may still be there. */
+	incomplete: boolean;
+}
+
+/**
+ * Pages of the watched folder and its subfolders. A subfolder deleted while the walk is under way answers 404: it
+ * is skipped, not a failed poll (the watched folder itself answering 404 still fails).
+ */
+function scopePages(session: HighloadSession, scope: FileScope, walk: ScopeWalk): PageFetcher {
+	const fetchPage = listingPages(session);
+	return async (folderId, page) => {
+		try {
+			return await fetchPage(folderId, page);
+		} catch (error) {
+			const vanished = folderId !== scope.folderId && error instanceof NodeApiError && error.httpCode === '404';
+			if (!vanished) throw asNodeError(session.target, error);
+			walk.incomplete = true;
+			return { folders: [], files: [] };
+		}
+	};
+}
+
+/** The file entries of the watched scope, page by page; `walk` collects the folders it covers. */
+async function* scopeFiles(session: HighloadSession, scope: FileScope, walk: ScopeWalk): AsyncGenerator<ListedEntry[]> {
+	const { folderIds } = walk;
 	folderIds.add(scope.folderId ?? ROOT_FOLDER_ID);
-	for await (const entries of walkFolderPages(fetchPage, scope.folderId, scope.includeSubfolders)) {
+	for await (const entries of walkFolderPages(scopePages(session, scope, walk), scope.folderId, scope.includeSubfolders)) {
 		const files: ListedEntry[] = [];
 		for (const entry of entries) {
 			if (entry.type === 'folder') {
@@ -69,25 +103,24 @@ async function* scopeFiles(call: ApiCall, scope: FileScope, folderIds: Set<strin
 	}
 }
 
+/** file/info requests for these ids: batches of comma-separated ids; an id that holds a comma is asked alone. */
+function infoBatches(ids: string[]): string[][] {
+	const plain = ids.filter((id) => !id.includes(','));
+	const batches: string[][] = [];
+	for (let at = 0; at < plain.length; at += INFO_BATCH) batches.push(plain.slice(at, at + INFO_BATCH));
+	return [...batches, ...ids.filter((id) => id.includes(',')).map((id) => [id])];
+}
+
 /**
  * Files remembered from the last listing but absent from this one: gone, or skipped because the listing shifted
  * while it paged (a deletion ahead of the read position moves an entry onto a page already read). file/info tells
  * which of them still lie in the watched folders, so a skipped file is not forgotten and later re-emitted as new.
- * Only called when files went missing; keys that are hashes (ids not in Highload's usual form) cannot be asked
- * about and count as gone.
+ * Only called when files went missing.
  */
-async function stillInScope(
-	context: IPollFunctions,
-	call: ApiCall,
-	keys: string[],
-	folderIds: Set<string>,
-	timeout: number,
-): Promise<string[]> {
-	const ids = keys.filter((key) => PLAIN_KEY.test(key));
+async function stillInScope(session: HighloadSession, ids: string[], folderIds: Set<string>): Promise<string[]> {
 	const present: string[] = [];
-	for (let at = 0; at < ids.length; at += INFO_BATCH) {
-		const batch = ids.slice(at, at + INFO_BATCH);
-		const answer = await tryCall(context, call, 'file/info', { file: batch.join(',') }, timeout);
+	for (const batch of infoBatches(ids)) {
+		const answer = await tryRequest(session, { endpoint: 'file/info', qs: { file: batch.join(',') } });
 		if (!answer.ok) {
 			// A 404 envelope: none of the asked files exists any more.
 			if (answer.error.httpCode === '404') continue;
@@ -108,7 +141,8 @@ async function stillInScope(
 /** Manual mode ("Fetch Test Event"): the most recently uploaded matching file, or a clear message. */
 async function sampleFile(context: IPollFunctions, event: FileEvent, scope: FileScope): Promise<INodeExecutionData[][]> {
 	let best: ListedEntry | undefined;
-	for await (const entries of scopeFiles(await apiSession(context), scope, new Set())) {
+	const session = await codeSession(context, scope.timeout);
+	for await (const entries of scopeFiles(session, scope, { folderIds: new Set(), incomplete: false })) {
 		for (const entry of entries) {
 			if (event === 'fileReady' && !isReady(entry.record)) continue;
 			if (!best || String(entry.record.upload_at ?? '') >= String(best.record.upload_at ?? '')) best = entry;
@@ -136,28 +170,28 @@ async function sampleFile(context: IPollFunctions, event: FileEvent, scope: File
 export async function pollFiles(context: IPollFunctions, event: FileEvent, scope: FileScope): Promise<INodeExecutionData[][] | null> {
 	if (context.getMode() === 'manual') return await sampleFile(context, event, scope);
 
+	const session = await codeSession(context, scope.timeout);
 	const data = context.getWorkflowStaticData('node') as FileStaticData & IDataObject;
 	const withFlag = event === 'fileReady';
-	const key = scopeKey(event, scope);
-	const known = data.scope === key && typeof data.files === 'string';
-	const previous = known ? unpackFiles(data.files as string, withFlag) : new Map<string, FileFlag>();
+	const key = scopeKey(event, scope, session.access.account);
+	const known = (data.scope === key || data.scope === legacyScopeKey(event, scope)) && typeof data.files === 'string';
+	const previous = unpackFiles(known ? (data.files as string) : '', known ? data.format : STATE_FORMAT, withFlag);
 
 	const current = new Map<string, FileFlag>();
-	const folderIds = new Set<string>();
+	const walk: ScopeWalk = { folderIds: new Set(), incomplete: false };
 	const items: INodeExecutionData[] = [];
 	// Whether some listed file is new or changed its flag: if none is and none went missing, the state stays as it
 	// is and need not be compared for missing files, sorted and packed again (the common poll of a quiet folder).
-	let changed = false;
-	const call = await apiSession(context);
-	for await (const entries of scopeFiles(call, scope, folderIds)) {
+	let changed = !known || data.scope !== key || data.format !== STATE_FORMAT;
+	for await (const entries of scopeFiles(session, scope, walk)) {
 		for (const entry of entries) {
-			const fileId = fileKey(String(entry.record.id));
+			const fileId = String(entry.record.id);
 			// A file moving between two watched folders while the listing pages may show up in both.
 			if (current.has(fileId)) continue;
 			const flag: FileFlag = withFlag ? (isReady(entry.record) ? 'r' : 'p') : '';
 			current.set(fileId, flag);
 			if (!known) continue;
-			const before = previous.get(fileId);
+			const before = previous.lookup(fileId);
 			if (before !== flag) changed = true;
 			// fileReady: a completed file that was not completed at the last listing, or was not in the scope then.
 			if (event === 'newFile' ? before === undefined : flag === 'r' && before !== 'r') items.push(toItem(event, entry));
@@ -165,20 +199,21 @@ export async function pollFiles(context: IPollFunctions, event: FileEvent, scope
 	}
 
 	// Every listed file known with the same flag, and as many as before: nothing can be missing.
-	const unchanged = known && !changed && current.size === previous.size;
+	const unchanged = !changed && current.size === previous.files.size;
 	if (known && !unchanged) {
-		const missing = [...previous.keys()].filter((fileId) => !current.has(fileId));
-		if (missing.length > 0) {
-			for (const fileId of await stillInScope(context, call, missing, folderIds, scope.timeout)) {
-				current.set(fileId, previous.get(fileId) ?? '');
-			}
-		}
+		const missing = [...previous.files.keys()].filter((entry) => !current.has(entry));
+		// A vanished subfolder leaves the listing incomplete: its files count as gone only once a later listing says so.
+		const kept = walk.incomplete
+			? missing
+			: await stillInScope(session, missing.filter((entry) => previous.isAskable(entry)), walk.folderIds);
+		for (const fileId of kept) current.set(fileId, previous.files.get(fileId) ?? '');
 	}
 
 	// The whole listing succeeded: only now does the state change (and only if it did change).
 	if (!unchanged) {
 		const packed = packFiles(current, withFlag);
 		if (data.scope !== key) data.scope = key;
+		if (data.format !== STATE_FORMAT) data.format = STATE_FORMAT;
 		if (data.files !== packed) data.files = packed;
 	}
 	if (data.uploads !== undefined) delete data.uploads;

@@ -1,43 +1,66 @@
 import { createHash } from 'crypto';
 
 /**
- * The trigger's memory of a watched folder, kept in the node's static data (saved as JSON by n8n).
+ * The trigger's memory of a watched folder, kept in the node's static data (saved as JSON by n8n): one string,
+ * the sorted file ids joined by commas. `fileReady` puts one flag character before each id: `r` (its conversion
+ * is completed) or `p` (not yet). Ids are kept whole, whatever their form (`9fnelnvpql73`, the API document's
+ * `Vxj4mjsK4PX`, longer ones), so the trigger can ask `file/info` about any file missing from a listing; a `%` or
+ * `,` inside an id is written as `%25` / `%2C`.
  *
- * Encoding: one string of fixed-width records, sorted, no separators.
- * - Each file is a 12-character key: its id when the id is 12 lowercase letters/digits (Highload's ids, e.g.
- *   `9fnelnvpql73`), otherwise `~` + the first 11 characters of the base64url SHA-256 of the id (66 bits: a
- *   collision among 100,000 such ids has odds below 10⁻¹⁰). Both kinds are JSON-safe, so a string character
- *   is a byte.
- * - `fileReady` adds one flag character per file: `r` (its conversion is completed) or `p` (not yet).
- * So the state is 12 bytes per watched file for `newFile`, 13 for `fileReady`, plus a few bytes of header.
- * Sorting makes the string the same whatever order the API listed the files in, so an unchanged folder leaves
- * the static data untouched (n8n saves the workflow only when static data changed).
+ * Cost: id length + 1 byte per file (+1 for `fileReady`): 13–14 bytes for Highload's usual 12-character ids,
+ * n + 1 (or n + 2) bytes for an id of n characters; JSON-safe ids (letters, digits, most punctuation) are not
+ * escaped again when n8n saves the static data. Sorting makes the string the same whatever order the API listed
+ * the files in, so an unchanged folder leaves the static data untouched (n8n saves only changed static data).
+ *
+ * Format 1 (before): fixed 12-character keys, ids of other forms replaced by a hash. It is still read, so an
+ * upgraded trigger neither loses its baseline nor re-emits anything: a listed id is looked up as itself and as
+ * its format-1 key.
  */
-export const KEY_WIDTH = 12;
-
-const PLAIN_ID = /^[a-z0-9]{12}$/;
+export const STATE_FORMAT = 2;
 
 export type FileFlag = 'r' | 'p' | '';
 
-/** The 12-character key of a file id. */
-export function fileKey(id: string): string {
-	if (PLAIN_ID.test(id)) return id;
-	return `~${createHash('sha256').update(id).digest('base64url').slice(0, KEY_WIDTH - 1)}`;
+const LEGACY_KEY_WIDTH = 12;
+const LEGACY_PLAIN_ID = /^[a-z0-9]{12}$/;
+
+/** The format-1 key of an id. */
+function legacyKey(id: string): string {
+	if (LEGACY_PLAIN_ID.test(id)) return id;
+	return `~${createHash('sha256').update(id).digest('base64url').slice(0, LEGACY_KEY_WIDTH - 1)}`;
 }
 
-/** Decodes a packed string into key → flag ('' when the records carry no flag). */
-export function unpackFiles(packed: string, withFlag: boolean): Map<string, FileFlag> {
-	const width = KEY_WIDTH + (withFlag ? 1 : 0);
-	const files = new Map<string, FileFlag>();
-	for (let at = 0; at + width <= packed.length; at += width) {
-		files.set(packed.slice(at, at + KEY_WIDTH), withFlag ? (packed[at + KEY_WIDTH] as FileFlag) : '');
-	}
-	return files;
-}
+const escapeId = (id: string) => id.replace(/%/g, '%25').replace(/,/g, '%2C');
+const unescapeId = (text: string) => text.replace(/%2C/g, ',').replace(/%25/g, '%');
 
-/** Encodes key → flag as the sorted fixed-width string described above. */
+/** Encodes id → flag as described above. */
 export function packFiles(files: Map<string, FileFlag>, withFlag: boolean): string {
-	const keys = [...files.keys()].sort();
-	if (!withFlag) return keys.join('');
-	return keys.map((key) => key + (files.get(key) || 'p')).join('');
+	const ids = [...files.keys()].sort();
+	return ids.map((id) => (withFlag ? (files.get(id) || 'p') : '') + escapeId(id)).join(',');
+}
+
+/** The files remembered from the last complete listing, and how to look one up by its id. */
+export interface RememberedFiles {
+	/** id → flag; in format 1, key → flag. */
+	files: Map<string, FileFlag>;
+	/** The flag of a listed file, or undefined when it was not there. */
+	lookup(id: string): FileFlag | undefined;
+	/** Whether a remembered entry is a real id that `file/info` can be asked about. */
+	isAskable(entry: string): boolean;
+}
+
+/** Decodes the static data's `files` in either format. */
+export function unpackFiles(packed: string, format: unknown, withFlag: boolean): RememberedFiles {
+	const files = new Map<string, FileFlag>();
+	if (format === STATE_FORMAT) {
+		for (const record of packed === '' ? [] : packed.split(',')) {
+			const flag = withFlag ? (record[0] as FileFlag) : '';
+			files.set(unescapeId(withFlag ? record.slice(1) : record), flag);
+		}
+		return { files, lookup: (id) => files.get(id), isAskable: () => true };
+	}
+	const width = LEGACY_KEY_WIDTH + (withFlag ? 1 : 0);
+	for (let at = 0; at + width <= packed.length; at += width) {
+		files.set(packed.slice(at, at + LEGACY_KEY_WIDTH), withFlag ? (packed[at + LEGACY_KEY_WIDTH] as FileFlag) : '');
+	}
+	return { files, lookup: (id) => files.get(id) ?? files.get(legacyKey(id)), isAskable: (entry) => LEGACY_PLAIN_ID.test(entry) };
 }

@@ -1,5 +1,6 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
+import { canonicalFolderId } from '../parameters/ids';
 import { pollFiles, type FileEvent } from './fileEvents';
 import { parseIds, pollRemoteUploads } from './remoteUploadEvents';
 
@@ -23,9 +24,15 @@ async function pollEvent(context: IPollFunctions): Promise<INodeExecutionData[][
 			timeout,
 		});
 	}
-	const folder = String(context.getNodeParameter('folderId', '', { extractValue: true }) ?? '').trim();
+	const folder = context.getNodeParameter('folderId', '', { extractValue: true });
+	const folderId = String(folder ?? '').trim() === '' ? undefined : canonicalFolderId(folder);
+	if (folderId === undefined && String(folder ?? '').trim() !== '') {
+		throw new NodeOperationError(context.getNode(), `Folder: "${String(folder).trim()}" is not a folder ID`, {
+			description: 'A folder ID is a whole number, like 4567: pick the folder from the list or copy its ID.',
+		});
+	}
 	return await pollFiles(context, event, {
-		folderId: folder === '' ? undefined : folder,
+		folderId,
 		includeSubfolders: context.getNodeParameter('includeSubfolders', false) as boolean,
 		timeout,
 	});

@@ -1,15 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { folderIdParameter, optionsCollection } from '../shared/parameters';
+import { folderLocator, optionsCollection } from '../descriptions/fields';
 
 const FILE_EVENTS = ['newFile', 'fileReady'];
-
-/** The folder locator of the action node, without its routing (the trigger sends its own requests). */
-function folderProperty(): INodeProperties {
-	const property = { ...folderIdParameter({ description: 'The folder to watch; leave empty for the root folder' }).property };
-	delete property.routing;
-	return { ...property, displayOptions: { show: { event: FILE_EVENTS } } };
-}
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -36,7 +29,10 @@ export const triggerProperties: INodeProperties[] = [
 			},
 		],
 	},
-	folderProperty(),
+	{
+		...folderLocator({ name: 'folderId', displayName: 'Folder', required: false, description: 'The folder to watch; leave empty for the root folder' }),
+		displayOptions: { show: { event: FILE_EVENTS } },
+	},
 	{
 		displayName: 'Include Subfolders',
 		name: 'includeSubfolders',
@@ -71,7 +67,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	optionsCollection([
 		{
-			displayName: 'Timeout',
+			displayName: 'Timeout (Milliseconds)',
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },

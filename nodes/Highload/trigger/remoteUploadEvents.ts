@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { apiSession } from '../shared/client';
-import { normalizeRecord, recordsOf } from '../shared/normalize';
-import { tryCall } from './request';
+import { normalizeRecord, recordsOf } from '../output/normalize';
+import { codeSession, type HighloadSession } from '../transport/session';
+import { tryRequest } from './request';
 
 export interface RemoteScope {
 	/** Ids to watch; empty: every remote upload of the account. */
@@ -34,10 +34,9 @@ function statusOf(record: IDataObject): string {
 }
 
 /** The remote uploads in scope, with their ids, as the API reports them now. */
-async function currentUploads(context: IPollFunctions, scope: RemoteScope): Promise<IDataObject[]> {
-	const call = await apiSession(context);
+async function currentUploads(context: IPollFunctions, session: HighloadSession, scope: RemoteScope): Promise<IDataObject[]> {
 	if (scope.ids.length === 0) {
-		const answer = await tryCall(context, call, 'remotedl/status', {}, scope.timeout);
+		const answer = await tryRequest(session, { endpoint: 'remotedl/status' });
 		if (!answer.ok && answer.error.httpCode === '400') {
 			throw new NodeOperationError(context.getNode(), 'Highload does not list all remote uploads of the account: enter the Remote Upload IDs to watch', {
 				description: `Fill "Remote Upload IDs" with the ids that Remote Upload → Add returned (comma-separated). ${answer.error.description ?? ''}`.trim(),
@@ -48,7 +47,7 @@ async function currentUploads(context: IPollFunctions, scope: RemoteScope): Prom
 	}
 	const uploads: IDataObject[] = [];
 	for (const id of scope.ids) {
-		const answer = await tryCall(context, call, 'remotedl/status', { id }, scope.timeout);
+		const answer = await tryRequest(session, { endpoint: 'remotedl/status', qs: { id }, subject: `remote upload "${id}"` });
 		// Removed (or never existing) uploads are simply not there; the state forgets them.
 		if (!answer.ok && answer.error.httpCode === '404') continue;
 		if (!answer.ok) throw answer.error;
@@ -78,7 +77,8 @@ function lastActivity(record: IDataObject): string {
 
 /** Manual mode: the most recently active upload with a status to emit, or a clear message. */
 async function sampleUpload(context: IPollFunctions, scope: RemoteScope): Promise<INodeExecutionData[][]> {
-	const uploads = (await currentUploads(context, scope)).filter((record) => wanted(scope, statusOf(record)));
+	const session = await codeSession(context, scope.timeout);
+	const uploads = (await currentUploads(context, session, scope)).filter((record) => wanted(scope, statusOf(record)));
 	if (uploads.length === 0) {
 		const which = scope.ids.length ? 'the given Remote Upload IDs' : 'this account';
 		const statuses = scope.statuses.length ? ` with status ${scope.statuses.join(' or ')}` : '';
@@ -95,12 +95,16 @@ async function sampleUpload(context: IPollFunctions, scope: RemoteScope): Promis
 export async function pollRemoteUploads(context: IPollFunctions, scope: RemoteScope): Promise<INodeExecutionData[][] | null> {
 	if (context.getMode() === 'manual') return await sampleUpload(context, scope);
 
+	const session = await codeSession(context, scope.timeout);
 	const data = context.getWorkflowStaticData('node') as RemoteStaticData & IDataObject;
-	const key = `${EVENT}|${[...scope.ids].sort().join(',')}`;
-	const known = data.scope === key && typeof data.uploads === 'object' && data.uploads !== null;
+	// Another set of ids, or another account (login + Base URL), records anew; state saved before the account was
+	// part of the key is still this scope's baseline.
+	const ids = [...scope.ids].sort().join(',');
+	const key = `${EVENT}|${ids}|${session.access.account}`;
+	const known = (data.scope === key || data.scope === `${EVENT}|${ids}`) && typeof data.uploads === 'object' && data.uploads !== null;
 	const previous = known ? (data.uploads as Record<string, string>) : {};
 
-	const uploads = await currentUploads(context, scope);
+	const uploads = await currentUploads(context, session, scope);
 	const statuses: Record<string, string> = {};
 	const items: INodeExecutionData[] = [];
 	for (const record of uploads) {

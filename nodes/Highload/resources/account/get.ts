@@ -1,12 +1,13 @@
-import { defineOperation } from '../../shared/operation';
-import { records } from '../../shared/output';
+import { defineOperation } from '../../descriptions/operation';
+import { records } from '../../output/results';
+import { ACCOUNT } from './resource';
 
 export const getAccount = defineOperation({
-	resource: 'account',
+	resource: ACCOUNT,
 	value: 'get',
 	name: 'Get',
 	action: 'Get account information',
 	description: 'Get the account behind the credential: ID, email, sign-up date and usage',
 	endpoint: 'account/info',
-	output: records(),
+	result: records('account'),
 });

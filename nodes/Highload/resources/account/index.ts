@@ -1,3 +1,4 @@
 import { getAccount } from './get';
+import { ACCOUNT } from './resource';
 
-export const accountOperations = [getAccount];
+export const accountResource = { ...ACCOUNT, operations: [getAccount], fields: [] };

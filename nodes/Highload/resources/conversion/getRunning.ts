@@ -1,12 +1,13 @@
-import { defineOperation } from '../../shared/operation';
-import { records } from '../../shared/output';
+import { defineOperation } from '../../descriptions/operation';
+import { list } from '../../output/results';
+import { CONVERSION } from './resource';
 
 export const getRunningConversions = defineOperation({
-	resource: 'conversion',
+	resource: CONVERSION,
 	value: 'getRunning',
 	name: 'Get Running',
 	action: 'Get running conversions',
 	description: 'List the files whose video conversion is still running',
 	endpoint: 'file/runningconverts',
-	output: records(),
+	result: list('running conversions'),
 });

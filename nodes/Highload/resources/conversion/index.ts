@@ -1,3 +1,4 @@
 import { getRunningConversions } from './getRunning';
+import { CONVERSION } from './resource';
 
-export const conversionOperations = [getRunningConversions];
+export const conversionResource = { ...CONVERSION, operations: [getRunningConversions], fields: [] };

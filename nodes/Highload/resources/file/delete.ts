@@ -1,14 +1,15 @@
-import { defineOperation } from '../../shared/operation';
-import { success } from '../../shared/output';
-import { fileIdParameter } from '../../shared/parameters';
+import { defineOperation } from '../../descriptions/operation';
+import { sent, success } from '../../output/results';
+import { FILE, fileCheck, fileSubject } from './resource';
 
 export const deleteFile = defineOperation({
-	resource: 'file',
+	resource: FILE,
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a file',
 	description: 'Delete a file for good',
 	endpoint: 'file/delete',
-	parameters: [fileIdParameter()],
-	output: success({ fileId: 'file' }, { kind: 'file', query: 'file' }),
+	checks: [fileCheck],
+	subject: fileSubject,
+	result: success((qs) => ({ fileId: sent(qs, 'file') })),
 });

@@ -1,14 +1,15 @@
-import { defineOperation } from '../../shared/operation';
-import { records } from '../../shared/output';
-import { fileIdParameter } from '../../shared/parameters';
+import { defineOperation } from '../../descriptions/operation';
+import { records } from '../../output/results';
+import { FILE, fileCheck, fileSubject } from './resource';
 
 export const getFile = defineOperation({
-	resource: 'file',
+	resource: FILE,
 	value: 'get',
 	name: 'Get',
 	action: 'Get a file',
 	description: 'Get a file: name, size, folder, checksum, content type',
 	endpoint: 'file/info',
-	parameters: [fileIdParameter()],
-	output: records({ kind: 'file', query: 'file' }),
+	checks: [fileCheck],
+	subject: fileSubject,
+	result: records('file', ['id']),
 });

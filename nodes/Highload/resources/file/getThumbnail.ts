@@ -1,34 +1,35 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { defineOperation } from '../../shared/operation';
-import { outputOf } from '../../shared/output';
-import { fileIdParameter, optionsCollection } from '../../shared/parameters';
-import { sentValue } from '../../shared/sentQuery';
+import { optionsCollection } from '../../descriptions/fields';
+import { defineOperation, type OperationRun } from '../../descriptions/operation';
+import { missingInResult, sent } from '../../output/results';
+import { FILE, fileCheck, fileSubject } from './resource';
 
-const subject = { kind: 'file', query: 'file' };
-
-/** With Download on, fetches the image (a public CDN link: no credential is sent) into a binary property. */
-async function downloadThumbnail(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const options = this.getNodeParameter('options', {}) as IDataObject;
-	if (!options.download) return items;
-	const property = String(options.binaryPropertyName || 'data');
-	for (const item of items) {
-		const url = String(item.json.thumbnailUrl);
-		const image = (await this.helpers.httpRequest({ url, encoding: 'arraybuffer', json: false })) as Buffer;
-		const fileName = url.split('/').pop()?.split('?')[0] || `${String(item.json.fileId)}.jpg`;
-		item.binary = { [property]: await this.helpers.prepareBinaryData(image, fileName) };
+/** The splash image's link (a string result), then, with Download on, the image itself (a public CDN link). */
+async function getThumbnail(operation: OperationRun): Promise<INodeExecutionData[]> {
+	const { session, endpoint, qs, subject, context } = operation;
+	const result = await session.request({ endpoint, qs, subject });
+	if (typeof result !== 'string' || !/^https?:\/\/\S+$/i.test(result.trim())) throw missingInResult(operation, 'thumbnail link', result);
+	const item: INodeExecutionData = { json: { fileId: sent(qs, 'file'), thumbnailUrl: result.trim() } };
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	if (options.download) {
+		const url = result.trim();
+		const fileName = url.split('/').pop()?.split('?')[0] || `${sent(qs, 'file')}.jpg`;
+		const property = String(options.binaryPropertyName || 'data');
+		item.binary = { [property]: await context.helpers.prepareBinaryData(await session.download(url), fileName) };
 	}
-	return items;
+	return [item];
 }
 
-export const getThumbnail = defineOperation({
-	resource: 'file',
+export const getThumbnailOperation = defineOperation({
+	resource: FILE,
 	value: 'getThumbnail',
 	name: 'Get Thumbnail',
 	action: 'Get a file thumbnail',
 	description: "Get the link to a video's splash image, optionally downloading the image",
 	endpoint: 'file/getsplash',
-	parameters: [fileIdParameter()],
+	checks: [fileCheck],
+	subject: fileSubject,
 	fields: [
 		optionsCollection([
 			{
@@ -47,8 +48,5 @@ export const getThumbnail = defineOperation({
 			},
 		]),
 	],
-	output: outputOf(function (result) {
-		return [{ fileId: sentValue(this, 'file'), thumbnailUrl: String(result) }];
-	}, subject),
-	postReceive: [downloadThumbnail],
+	run: getThumbnail,
 });

@@ -1,14 +1,15 @@
-import { defineOperation } from '../../shared/operation';
-import { records } from '../../shared/output';
-import { folderIdParameter } from '../../shared/parameters';
+import { defineOperation } from '../../descriptions/operation';
+import { records } from '../../output/results';
+import { FILE, uploadFolderCheck } from './resource';
 
 export const getUploadUrl = defineOperation({
-	resource: 'file',
+	resource: FILE,
 	value: 'getUploadUrl',
 	name: 'Get Upload URL',
 	action: 'Get an upload URL',
 	description: 'Get a one-time URL to POST a file to (File → Upload does both steps for you)',
 	endpoint: 'file/ul',
-	parameters: [folderIdParameter()],
-	output: records({ kind: 'folder', query: 'folder' }),
+	checks: [uploadFolderCheck],
+	subject: { kind: 'folder', query: 'folder' },
+	result: records('upload URL', ['url']),
 });

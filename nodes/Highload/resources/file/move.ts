@@ -1,18 +1,32 @@
-import { defineOperation } from '../../shared/operation';
-import { success } from '../../shared/output';
-import { fileIdParameter, folderIdParameter } from '../../shared/parameters';
+import { folderLocator, sentAs } from '../../descriptions/fields';
+import { defineOperation } from '../../descriptions/operation';
+import { sent, success } from '../../output/results';
+import { FILE, fileCheck, fileSubject } from './resource';
 
 export const moveFile = defineOperation({
-	resource: 'file',
+	resource: FILE,
 	value: 'move',
 	name: 'Move',
 	action: 'Move a file',
 	description: 'Move a file into another folder',
 	endpoint: 'file/move',
-	parameters: [
-		fileIdParameter(),
-		// The API cannot move files to the root folder, so a folder must be chosen.
-		folderIdParameter({ displayName: 'Destination Folder', required: true, allowRoot: false, description: 'The folder to move the file into' }),
+	checks: [
+		fileCheck,
+		{
+			query: 'folder',
+			label: 'Destination Folder',
+			kind: 'folderId',
+			required: true,
+			refuseRoot: 'Highload cannot move files into the root folder: pick another folder.',
+		},
 	],
-	output: success({ fileId: 'file', folderId: 'folder' }, { kind: 'file', query: 'file' }),
+	subject: fileSubject,
+	fields: [
+		{
+			// The API cannot move files to the root folder, so a folder must be chosen.
+			...folderLocator({ name: 'folderId', displayName: 'Destination Folder', required: true, description: 'The folder to move the file into' }),
+			routing: sentAs('folder'),
+		},
+	],
+	result: success((qs) => ({ fileId: sent(qs, 'file'), folderId: sent(qs, 'folder') })),
 });

@@ -1,17 +1,27 @@
-import { defineOperation } from '../../shared/operation';
-import { success } from '../../shared/output';
-import { fileIdParameter, textParameter } from '../../shared/parameters';
+import { sentAs } from '../../descriptions/fields';
+import { defineOperation } from '../../descriptions/operation';
+import { sent, success } from '../../output/results';
+import { FILE, fileCheck, fileSubject } from './resource';
 
 export const renameFile = defineOperation({
-	resource: 'file',
+	resource: FILE,
 	value: 'rename',
 	name: 'Rename',
 	action: 'Rename a file',
 	description: 'Give a file a new name',
 	endpoint: 'file/rename',
-	parameters: [
-		fileIdParameter(),
-		textParameter({ name: 'name', displayName: 'New Name', query: 'name', required: true, description: 'The new file name, e.g. holiday.mp4' }),
+	checks: [fileCheck, { query: 'name', label: 'New Name', kind: 'text', required: true }],
+	subject: fileSubject,
+	fields: [
+		{
+			displayName: 'New Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The new file name, e.g. holiday.mp4',
+			routing: sentAs('name'),
+		},
 	],
-	output: success({ fileId: 'file', name: 'name' }, { kind: 'file', query: 'file' }),
+	result: success((qs) => ({ fileId: sent(qs, 'file'), name: sent(qs, 'name') })),
 });

@@ -1,16 +1,17 @@
-import { defineOperation } from '../../shared/operation';
-import { success } from '../../shared/output';
-import { folderIdParameter } from '../../shared/parameters';
+import { defineOperation } from '../../descriptions/operation';
+import { sent, success } from '../../output/results';
+import { FOLDER, folderSubject, ROOT_REFUSED } from './resource';
 
 export const deleteFolder = defineOperation({
-	resource: 'folder',
+	resource: FOLDER,
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a folder',
 	description: 'Delete a folder with all its subfolders and files, for good',
 	endpoint: 'file/deletefolder',
-	// Required and never the root: an empty id must not reach the API, which could read it as "root".
-	parameters: [folderIdParameter({ required: true, allowRoot: false })],
+	// Required and never the root, however its id is spelled: the API could read an empty or `00` id as the root.
+	checks: [{ query: 'folder', label: 'Folder', kind: 'folderId', required: true, refuseRoot: ROOT_REFUSED }],
+	subject: folderSubject,
 	fields: [
 		{
 			displayName: 'This deletes the folder with all its subfolders and files. It cannot be undone.',
@@ -19,5 +20,5 @@ export const deleteFolder = defineOperation({
 			default: '',
 		},
 	],
-	output: success({ folderId: 'folder' }, { kind: 'folder', query: 'folder' }),
+	result: success((qs) => ({ folderId: sent(qs, 'folder') })),
 });

@@ -1,70 +1,46 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { PAGE_SIZE, pageOf, walkFolder, type FolderPage } from '../../shared/listing';
-import { defineOperation } from '../../shared/operation';
-import { outputOf } from '../../shared/output';
-import { folderIdParameter, optionsCollection } from '../../shared/parameters';
-import { sendLimited } from '../../shared/transport';
+import { optionsCollection } from '../../descriptions/fields';
+import { defineOperation, type OperationRun } from '../../descriptions/operation';
+import { listingPages } from '../../listing/listFolder';
+import { walkFolder } from '../../listing/walkFolder';
+import { FOLDER } from './resource';
 
 type Include = 'both' | 'files' | 'folders';
 
-/** One page as items, each marked with its `type`; the walker below reads them back. */
-const pageItems = outputOf(function (result) {
-	const { folders, files } = pageOf(result);
-	return [
-		...folders.map((folder) => ({ type: 'folder', ...folder })),
-		...files.map((file) => ({ type: 'file', ...file })),
-	];
-}, { kind: 'folder', query: 'folder' });
-
-function asPage(items: INodeExecutionData[]): FolderPage {
-	const page: FolderPage = { folders: [], files: [] };
-	for (const { json } of items) (json.type === 'folder' ? page.folders : page.files).push(json);
-	return page;
+/**
+ * What Include means when the user did not set it. Nodes created from version 1.1 on list files only, so that the
+ * everyday chain Folder → List → File → anything acts on files; older nodes keep listing both, as they always did.
+ */
+function defaultInclude(typeVersion: number): Include {
+	return typeVersion >= 1.1 ? 'files' : 'both';
 }
 
 /** Pages through the folder (and its subfolders when asked) until the end or the limit. */
-async function listFolder(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
-	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const include = (options.include as Include) ?? 'both';
-	const baseQuery = requestData.options.qs ?? {};
-	const rootId = baseQuery.folder === undefined ? undefined : String(baseQuery.folder);
+async function listFolder({ session, qs, context }: OperationRun): Promise<IDataObject[]> {
+	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
+	const limit = returnAll ? Infinity : (context.getNodeParameter('limit', 50) as number);
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const include = (options.include as Include | undefined) ?? defaultInclude(context.getNode().typeVersion);
+	const rootId = qs.folder === undefined ? undefined : String(qs.folder);
 
-	const fetchPage = async (folderId: string | undefined, page: number) => {
-		const qs: IDataObject = { ...baseQuery, page, limit: PAGE_SIZE };
-		if (folderId === undefined) delete qs.folder;
-		else qs.folder = folderId;
-		return asPage(await sendLimited(this, { ...requestData, options: { ...requestData.options, qs } }));
-	};
-
-	const itemIndex = this.getItemIndex();
-	const items: INodeExecutionData[] = [];
-	for await (const entry of walkFolder(fetchPage, rootId, Boolean(options.includeSubfolders))) {
-		if (items.length >= limit) break;
+	const records: IDataObject[] = [];
+	for await (const entry of walkFolder(listingPages(session), rootId, Boolean(options.includeSubfolders))) {
+		if (records.length >= limit) break;
 		if (include !== 'both' && `${entry.type}s` !== include) continue;
-		items.push({ json: { type: entry.type, ...entry.record, path: entry.path }, pairedItem: { item: itemIndex } });
+		records.push({ type: entry.type, ...entry.record, path: entry.path });
 	}
-	return items;
+	return records;
 }
 
 export const listFolderOperation = defineOperation({
-	resource: 'folder',
+	resource: FOLDER,
 	value: 'list',
 	name: 'List',
 	action: 'List a folder',
-	description: 'List the files and subfolders of a folder',
+	description: 'List the files (and, if asked, the subfolders) of a folder',
 	endpoint: 'file/listfolder',
-	parameters: [folderIdParameter()],
+	checks: [{ query: 'folder', label: 'Folder', kind: 'folderId', required: false }],
 	fields: [
 		{
 			displayName: 'Return All',
@@ -87,8 +63,9 @@ export const listFolderOperation = defineOperation({
 				displayName: 'Include',
 				name: 'include',
 				type: 'options',
-				default: 'both',
-				description: 'Which entries to output',
+				default: 'files',
+				description:
+					'Which entries to output. Files Only suits a following File operation; nodes created before version 1.1 output files and folders unless set.',
 				options: [
 					{ name: 'Files and Folders', value: 'both' },
 					{ name: 'Files Only', value: 'files' },
@@ -104,6 +81,5 @@ export const listFolderOperation = defineOperation({
 			},
 		]),
 	],
-	output: pageItems,
 	run: listFolder,
 });

@@ -1,17 +1,20 @@
-import { defineOperation } from '../../shared/operation';
-import { success } from '../../shared/output';
-import { folderIdParameter, textParameter } from '../../shared/parameters';
+import { sentAs } from '../../descriptions/fields';
+import { defineOperation } from '../../descriptions/operation';
+import { sent, success } from '../../output/results';
+import { FOLDER, folderSubject, ROOT_REFUSED } from './resource';
 
 export const renameFolder = defineOperation({
-	resource: 'folder',
+	resource: FOLDER,
 	value: 'rename',
 	name: 'Rename',
 	action: 'Rename a folder',
 	description: 'Give a folder a new name',
 	endpoint: 'file/renamefolder',
-	parameters: [
-		folderIdParameter({ required: true, allowRoot: false }),
-		textParameter({ name: 'name', displayName: 'New Name', query: 'name', required: true, description: 'The new folder name' }),
+	checks: [
+		{ query: 'folder', label: 'Folder', kind: 'folderId', required: true, refuseRoot: ROOT_REFUSED },
+		{ query: 'name', label: 'New Name', kind: 'text', required: true },
 	],
-	output: success({ folderId: 'folder', name: 'name' }, { kind: 'folder', query: 'folder' }),
+	subject: folderSubject,
+	fields: [{ displayName: 'New Name', name: 'name', type: 'string', default: '', required: true, description: 'The new folder name', routing: sentAs('name') }],
+	result: success((qs) => ({ folderId: sent(qs, 'folder'), name: sent(qs, 'name') })),
 });

@@ -1,29 +1,41 @@
-import { defineOperation } from '../../shared/operation';
-import { records } from '../../shared/output';
-import { folderIdParameter, textParameter } from '../../shared/parameters';
-import { remoteUploadWaitOptions, sendAndWaitForRemoteUpload } from '../../shared/waitForRemoteUpload';
+import { folderLocator, sentAs } from '../../descriptions/fields';
+import { defineOperation } from '../../descriptions/operation';
+import { records } from '../../output/results';
+import { REMOTE_UPLOAD } from './resource';
+import { sendAndWait } from './waitForCompletion';
 
 export const addRemoteUpload = defineOperation({
-	resource: 'remoteUpload',
+	resource: REMOTE_UPLOAD,
 	value: 'add',
 	name: 'Add',
 	action: 'Add a remote upload',
 	description: 'Have Highload fetch a file from a URL into your account',
 	endpoint: 'remotedl/add',
-	parameters: [
-		textParameter({
-			name: 'url',
+	checks: [
+		{ query: 'url', label: 'URL', kind: 'url', required: true },
+		{ query: 'folder', label: 'Folder', kind: 'folderId', required: false },
+	],
+	subject: { kind: 'folder', query: 'folder' },
+	fields: [
+		{
 			displayName: 'URL',
-			query: 'url',
+			name: 'url',
+			type: 'string',
+			default: '',
 			required: true,
-			kind: 'url',
 			placeholder: 'e.g. https://example.com/video.mp4',
 			description: 'The http:// or https:// link Highload downloads the file from',
-		}),
-		// Its own description keeps it below URL (identical fields are merged and placed where they first appear).
-		folderIdParameter({ description: 'The folder the file will land in; leave empty for the root folder' }),
+			routing: sentAs('url'),
+		},
+		{
+			...folderLocator({
+				name: 'folderId',
+				displayName: 'Folder',
+				required: false,
+				description: 'The folder the file will land in; leave empty for the root folder',
+			}),
+			routing: sentAs('folder'),
+		},
 	],
-	fields: [remoteUploadWaitOptions],
-	output: records(),
-	run: sendAndWaitForRemoteUpload,
+	run: sendAndWait(records('remote upload', ['id'])),
 });

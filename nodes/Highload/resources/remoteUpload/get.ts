@@ -1,17 +1,16 @@
-import { defineOperation } from '../../shared/operation';
-import { records } from '../../shared/output';
-import { remoteUploadIdParameter } from '../../shared/parameters';
-import { remoteUploadWaitOptions, sendAndWaitForRemoteUpload } from '../../shared/waitForRemoteUpload';
+import { defineOperation } from '../../descriptions/operation';
+import { records } from '../../output/results';
+import { REMOTE_UPLOAD, remoteUploadIdCheck, remoteUploadSubject } from './resource';
+import { sendAndWait } from './waitForCompletion';
 
 export const getRemoteUpload = defineOperation({
-	resource: 'remoteUpload',
+	resource: REMOTE_UPLOAD,
 	value: 'get',
 	name: 'Get',
 	action: 'Get a remote upload',
 	description: 'Get the status of a remote upload: pending, downloading, finished or error',
 	endpoint: 'remotedl/status',
-	parameters: [remoteUploadIdParameter()],
-	fields: [remoteUploadWaitOptions],
-	output: records({ kind: 'remote upload', query: 'id' }),
-	run: sendAndWaitForRemoteUpload,
+	checks: [remoteUploadIdCheck],
+	subject: remoteUploadSubject,
+	run: sendAndWait(records('remote upload', ['status'])),
 });

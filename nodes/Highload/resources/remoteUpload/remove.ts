@@ -1,14 +1,15 @@
-import { defineOperation } from '../../shared/operation';
-import { success } from '../../shared/output';
-import { remoteUploadIdParameter } from '../../shared/parameters';
+import { defineOperation } from '../../descriptions/operation';
+import { sent, success } from '../../output/results';
+import { REMOTE_UPLOAD, remoteUploadIdCheck, remoteUploadSubject } from './resource';
 
 export const removeRemoteUpload = defineOperation({
-	resource: 'remoteUpload',
+	resource: REMOTE_UPLOAD,
 	value: 'remove',
 	name: 'Remove',
 	action: 'Remove a remote upload',
 	description: 'Cancel a remote upload, or remove it from the list once done',
 	endpoint: 'remotedl/remove',
-	parameters: [remoteUploadIdParameter()],
-	output: success({ remoteUploadId: 'id' }, { kind: 'remote upload', query: 'id' }),
+	checks: [remoteUploadIdCheck],
+	subject: remoteUploadSubject,
+	result: success((qs) => ({ remoteUploadId: sent(qs, 'id') })),
 });

@@ -1,9 +1,10 @@
-import { defineOperation } from '../../shared/operation';
-import { success } from '../../shared/output';
+import { defineOperation } from '../../descriptions/operation';
+import { success } from '../../output/results';
+import { REMOTE_UPLOAD } from './resource';
 
 /** The API's `id=all`: only reachable as this operation, never from an id field that happens to say "all". */
 export const removeAllRemoteUploads = defineOperation({
-	resource: 'remoteUpload',
+	resource: REMOTE_UPLOAD,
 	value: 'removeAll',
 	name: 'Remove All',
 	action: 'Remove all remote uploads',
@@ -19,5 +20,5 @@ export const removeAllRemoteUploads = defineOperation({
 			default: '',
 		},
 	],
-	output: success({}, undefined, { remoteUploadId: 'all' }),
+	result: success(() => ({ remoteUploadId: 'all' })),
 });

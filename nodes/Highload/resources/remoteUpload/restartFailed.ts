@@ -1,13 +1,14 @@
-import { defineOperation } from '../../shared/operation';
-import { success } from '../../shared/output';
+import { defineOperation } from '../../descriptions/operation';
+import { success } from '../../output/results';
+import { REMOTE_UPLOAD } from './resource';
 
 export const restartFailedRemoteUploads = defineOperation({
-	resource: 'remoteUpload',
+	resource: REMOTE_UPLOAD,
 	value: 'restartFailed',
 	name: 'Restart Failed',
 	action: 'Restart failed remote uploads',
 	description: 'Start every remote upload that ended in an error again',
 	endpoint: 'remotedl/restart',
 	query: { restart: 'true' },
-	output: success({}, undefined, { restarted: 'failed' }),
+	result: success(() => ({ restarted: 'failed' })),
 });

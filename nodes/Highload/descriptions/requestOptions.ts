@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_BANDWIDTH_RETRIES, DEFAULT_MAX_CONCURRENT_REQUESTS } from './transport';
+import { DEFAULT_BANDWIDTH_RETRIES, DEFAULT_MAX_CONCURRENT_REQUESTS } from '../transport/session';
 
 /**
  * Our additions to the Request Options that n8n adds to every declarative node (Batching, Timeout, Proxy...).
@@ -30,7 +30,7 @@ export const requestOptions: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 100 },
 			default: DEFAULT_MAX_CONCURRENT_REQUESTS,
 			description:
-				"How many requests to Highload may run at once for this node. The default keeps large runs under Highload's 509 throttling.",
+				"How many requests to Highload may be in flight at once for this account, counting every node and execution in this n8n process (in queue mode: per worker). The default keeps large runs under Highload's 509 throttling.",
 		},
 	],
 };

@@ -20,13 +20,6 @@ export interface ListedEntry {
 	path: string;
 }
 
-/** A `file/listfolder` result as its two lists (either may be missing or null in the family). */
-export function pageOf(result: unknown): FolderPage {
-	const page = (result ?? {}) as IDataObject;
-	const list = (value: unknown) => (Array.isArray(value) ? (value as IDataObject[]) : []);
-	return { folders: list(page.folders), files: list(page.files) };
-}
-
 /**
  * The entries of one folder, page by page. Entries are de-duplicated by id (folders may repeat on every page; a
  * file shifting across a page boundary while we read shows up twice), and paging stops at a short page or at a

@@ -1,0 +1,83 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { FILE_URL_REGEX } from '../parameters/ids';
+
+/**
+ * Building blocks of the node's fields. A field is declared where it is used: in its operation's file when one
+ * operation shows it, in its resource's index.ts (with the operations it serves listed) when several do.
+ */
+
+/** Shown for these operations of this resource only. */
+export function shownFor(resource: string, operations: string[]): INodeProperties['displayOptions'] {
+	return { show: { resource: [resource], operation: operations } };
+}
+
+/** Sends the field's own value (a resource locator's plain id) as a query parameter: no expression per item. */
+export function sentAs(query: string): INodeProperties['routing'] {
+	return { send: { type: 'query', property: query } };
+}
+
+interface FieldText {
+	name: string;
+	displayName: string;
+	description: string;
+	required: boolean;
+}
+
+/** A file: by ID or by its Highload link. */
+export function fileLocator(text: FieldText): INodeProperties {
+	return {
+		...text,
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		modes: [
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 9fnelnvpql73',
+				validation: [{ type: 'regex', properties: { regex: '^[A-Za-z0-9]*$', errorMessage: 'A file ID is letters and digits' } }],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'e.g. https://highload.to/f/9fnelnvpql73/video.mp4',
+				extractValue: { type: 'regex', regex: FILE_URL_REGEX },
+				validation: [
+					{ type: 'regex', properties: { regex: FILE_URL_REGEX, errorMessage: 'Not a Highload file link (https://highload.to/f/<id>/...)' } },
+				],
+			},
+		],
+	};
+}
+
+/** A folder: picked from the account's folders (with their paths) or by ID. */
+export function folderLocator(text: FieldText): INodeProperties {
+	return {
+		...text,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a folder...',
+				typeOptions: { searchListMethod: 'searchFolders', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 4567',
+				validation: [{ type: 'regex', properties: { regex: '^\\s*\\+?\\d*\\s*$', errorMessage: 'A folder ID is a number' } }],
+			},
+		],
+	};
+}
+
+/** An operation's "Options": optional settings, each added by the user as needed (keep `options` sorted by name). */
+export function optionsCollection(options: INodeProperties[], displayOptions?: INodeProperties['displayOptions']): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options, displayOptions };
+}

@@ -1,0 +1,121 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { normalizeRecord } from '../output/normalize';
+import type { ResultReader, ResultRequest } from '../output/results';
+import { checkQuery, type QueryCheck } from '../parameters/checks';
+import { itemSession, type HighloadSession } from '../transport/session';
+import { shownFor } from './fields';
+
+/** What a multi-step operation gets for one item: the item's session, its checked query, and n8n's context. */
+export interface OperationRun extends ResultRequest {
+	/** The operation's API path, e.g. `file/getsplash`. */
+	endpoint: string;
+	session: HighloadSession;
+	context: IExecutePaginationFunctions;
+	/** `kind "id"` of the object the item's request is about, when it names one. */
+	subject?: string;
+}
+
+/** Everything about one operation; a reader finds its whole behaviour in its own file. */
+/** A resource as its picker shows it: `{ value: 'file', name: 'File' }`. */
+export interface Resource {
+	value: string;
+	name: string;
+}
+
+export interface OperationSpec {
+	resource: Resource;
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	/** API path, e.g. `file/rename`. */
+	endpoint: string;
+	/** The query parameters it sends (from its fields), each checked before any request. */
+	checks?: QueryCheck[];
+	/** Fixed query parameters, e.g. `{ id: 'all' }`. */
+	query?: Record<string, string>;
+	/** The object a request is about, named in a 404: its kind and the query parameter that carries its id. */
+	subject?: { kind: string; query: string };
+	/** Fields only this operation shows (fields shared with others are declared in the resource's index.ts). */
+	fields?: INodeProperties[];
+	/** Reads the envelope's result into the records output (one request operations). */
+	result?: ResultReader;
+	/** Replaces the single request, for operations of several steps (upload, listing, waiting, downloading). */
+	run?: (operation: OperationRun) => Promise<IDataObject[] | INodeExecutionData[]>;
+}
+
+export interface Operation {
+	option: INodePropertyOptions;
+	fields: INodeProperties[];
+}
+
+/** An output entry that is already an item (with a binary), not a bare record. */
+const isItem = (entry: IDataObject | INodeExecutionData): entry is INodeExecutionData =>
+	typeof entry.json === 'object' && entry.json !== null && Object.keys(entry).every((key) => key === 'json' || key === 'binary');
+
+/**
+ * Runs one item of an operation. n8n's declarative engine builds the item's query from the fields' routing and runs
+ * the preSend checks, then hands the request to the operation's "pagination" function: this one, which sends it
+ * through the item's session (never n8n's own sender) and reads the answer with the operation's reader.
+ */
+function execute(spec: OperationSpec) {
+	return async function (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> {
+		const session = await itemSession(this);
+		const qs = { ...(requestData.options.qs ?? {}) } as IDataObject;
+		const id = spec.subject ? qs[spec.subject.query] : undefined;
+		const subject = spec.subject && id !== undefined && id !== '' ? `${spec.subject.kind} "${String(id)}"` : undefined;
+		const operation = `${spec.resource.name} → ${spec.name}`;
+		const request: OperationRun = { endpoint: spec.endpoint, session, context: this, qs, subject, target: session.target, operation };
+		const output = spec.run
+			? await spec.run(request)
+			: spec.result!(await session.request({ endpoint: spec.endpoint, qs, subject }), request);
+		const pairedItem = { item: this.getItemIndex() };
+		return output.map((entry) =>
+			isItem(entry) ? { ...entry, json: normalizeRecord(entry.json), pairedItem } : { json: normalizeRecord(entry), pairedItem },
+		);
+	};
+}
+
+/** Builds the operation picker entry (with its routing) and the fields shown only for this operation. */
+export function defineOperation(spec: OperationSpec): Operation {
+	const displayOptions = shownFor(spec.resource.value, [spec.value]);
+	return {
+		fields: (spec.fields ?? []).map((field) => ({ ...field, displayOptions })),
+		option: {
+			name: spec.name,
+			value: spec.value,
+			action: spec.action,
+			description: spec.description,
+			routing: {
+				request: { method: 'GET', url: `/${spec.endpoint}`, ...(spec.query ? { qs: spec.query } : {}) },
+				// `paginate` hands the request to `operations.pagination`: our executor, which sends it.
+				send: { paginate: true, preSend: [checkQuery(spec.checks ?? [])] },
+				operations: { pagination: execute(spec) },
+			},
+		},
+	};
+}
+
+/** The operation picker of one resource, options sorted by name as n8n's lint requires; `first` is the default. */
+export function operationPicker(resource: string, operations: Operation[]): INodeProperties {
+	const picker: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: operations.map((operation) => operation.option).sort((a, b) => a.name.localeCompare(b.name)),
+		default: '',
+	};
+	// The first operation listed by the resource is the one a new node starts with.
+	picker.default = operations[0].option.value as string;
+	return picker;
+}

@@ -1,0 +1,138 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { canonicalFolderId, isFileId, isWebAddress, ROOT_FOLDER_ID } from './ids';
+
+/** How a query parameter's value is checked before anything is sent. */
+export type Kind = 'fileId' | 'folderId' | 'remoteUploadId' | 'url' | 'text';
+
+/** One query parameter an operation sends: the field it comes from (by label) and the rule its value must pass. */
+export interface QueryCheck {
+	query: string;
+	/** The field's display name, as errors name it. */
+	label: string;
+	kind: Kind;
+	required: boolean;
+	/** Destructive or impossible on the root folder (delete, rename, move into): refused however it is spelled. */
+	refuseRoot?: string;
+}
+
+const RULES: Record<Kind, { empty: string; malformed: string }> = {
+	fileId: {
+		empty: 'enter a file',
+		malformed: 'A file ID is letters and digits, like 9fnelnvpql73 (or pick "By URL" and paste the file link).',
+	},
+	folderId: {
+		empty: 'enter a folder',
+		malformed: 'A folder ID is a whole number, like 4567: pick the folder from the list or copy its ID.',
+	},
+	remoteUploadId: {
+		empty: 'enter a remote upload ID',
+		malformed: 'A remote upload ID is letters and digits, like 8ykqg0nkqxoh (the id that Remote Upload → Add returned).',
+	},
+	url: {
+		empty: 'enter the link to fetch',
+		malformed: 'Give a full http:// or https:// link to the file Highload should fetch.',
+	},
+	text: { empty: 'enter a value', malformed: '' },
+};
+
+const EMPTY_HINT = 'Fill in the field, or check the expression that fills it: it came out empty for this item.';
+
+function refuse(context: IExecuteSingleFunctions, check: QueryCheck, message: string, hint: string) {
+	return new NodeOperationError(context.getNode(), `${check.label}: ${message}`, { itemIndex: context.getItemIndex(), description: hint });
+}
+
+/** The value to send for one parameter, or an error saying what is wrong with it. */
+function checkedValue(context: IExecuteSingleFunctions, check: QueryCheck, raw: unknown): string | undefined {
+	const value = raw === undefined || raw === null ? '' : String(raw).trim();
+	const rule = RULES[check.kind];
+	if (value === '') {
+		if (check.required) throw refuse(context, check, rule.empty, EMPTY_HINT);
+		return undefined;
+	}
+	switch (check.kind) {
+		case 'folderId': {
+			const id = canonicalFolderId(raw);
+			if (id === undefined) throw refuse(context, check, `"${value}" is not a folder ID`, rule.malformed);
+			if (id === ROOT_FOLDER_ID && check.refuseRoot) throw refuse(context, check, 'is the root folder, which this operation never acts on', check.refuseRoot);
+			return id;
+		}
+		case 'fileId':
+		case 'remoteUploadId':
+			if (!isFileId(value)) throw refuse(context, check, `"${value}" is not valid`, rule.malformed);
+			// The API reads id=all as "every upload": that is the Remove All operation, never an id field.
+			if (check.kind === 'remoteUploadId' && value.toLowerCase() === 'all') {
+				throw refuse(context, check, '"all" is not an upload ID; use the Remove All operation to remove every upload', rule.malformed);
+			}
+			return value;
+		case 'url':
+			if (!isWebAddress(value)) throw refuse(context, check, `"${value}" is not valid`, rule.malformed);
+			return value;
+		default:
+			return String(raw);
+	}
+}
+
+/** Input items of this run that are folder records (Folder → List's output), by 1-based position; computed once a run. */
+const folderItemsOfInput = new WeakMap<object, number[]>();
+
+function folderItems(input: INodeExecutionData[]): number[] {
+	let found = folderItemsOfInput.get(input);
+	if (!found) {
+		found = input.flatMap((item, index) => (item?.json?.type === 'folder' ? [index + 1] : []));
+		folderItemsOfInput.set(input, found);
+	}
+	return found;
+}
+
+const FOLDER_ITEMS_HINT =
+	'File operations act on files. Keep Folder → List on "Files Only" (its default), or filter out items whose type is "folder". Nothing was changed.';
+
+/**
+ * A File operation fed folder records (Folder → List with "Files and Folders") would act on folder ids as if they
+ * were file ids. Checked over the run's whole input before any item sends: without Continue On Fail the whole run
+ * stops before the first request, so a chain never half-runs; with it, only the folder items fail.
+ */
+function refuseFolderItems(context: IExecuteSingleFunctions): void {
+	const input = context.getExecuteData?.()?.data?.main?.[0];
+	if (!Array.isArray(input)) return;
+	const folders = folderItems(input);
+	if (folders.length === 0) return;
+	const position = context.getItemIndex() + 1;
+	const node = context.getNode();
+	if (folders.includes(position)) {
+		throw new NodeOperationError(node, `Input item ${position} is a folder, not a file`, { itemIndex: position - 1, description: FOLDER_ITEMS_HINT });
+	}
+	if (!context.continueOnFail()) {
+		const listed = folders.length > 5 ? `${folders.slice(0, 5).join(', ')} and ${folders.length - 5} more` : folders.join(', ');
+		throw new NodeOperationError(node, `Not run: input item${folders.length > 1 ? 's' : ''} ${listed} ${folders.length > 1 ? 'are folders' : 'is a folder'}, not files`, {
+			itemIndex: position - 1,
+			description: FOLDER_ITEMS_HINT,
+		});
+	}
+}
+
+/**
+ * preSend of every operation: each parameter's value checked and put in its canonical form; empty optional values
+ * are left out (so "no folder" means the API default, never an empty `folder=`); empty required ones and malformed
+ * values stop the item before any request.
+ */
+export function checkQuery(checks: QueryCheck[]) {
+	const actsOnFiles = checks.some((check) => check.kind === 'fileId');
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		if (actsOnFiles) refuseFolderItems(this);
+		const qs: IDataObject = { ...(options.qs ?? {}) };
+		for (const check of checks) {
+			const value = checkedValue(this, check, qs[check.query]);
+			if (value === undefined) delete qs[check.query];
+			else qs[check.query] = value;
+		}
+		return { ...options, qs };
+	};
+}

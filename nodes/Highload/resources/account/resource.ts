@@ -1,0 +1,1 @@
+export const ACCOUNT = { value: 'account', name: 'Account' };

@@ -1,0 +1,1 @@
+export const CONVERSION = { value: 'conversion', name: 'Conversion' };

@@ -1,0 +1,75 @@
+import { sleep, type IDataObject } from 'n8n-workflow';
+
+import type { OperationRun } from '../../descriptions/operation';
+import { records, type ResultReader } from '../../output/results';
+import { operationError } from '../../transport/errors';
+
+export const DEFAULT_WAIT_TIMEOUT_SECONDS = 600;
+const FIRST_POLL_WAIT_MS = 1000;
+const MAX_POLL_WAIT_MS = 30_000;
+
+const uploadStatus = records('remote upload', ['status']);
+
+function statusOf(record: IDataObject | undefined): string {
+	return String(record?.status ?? '').toLowerCase();
+}
+
+function isFinal(status: string): boolean {
+	return status === 'finished' || status === 'error';
+}
+
+function progress(record: IDataObject): string {
+	const loaded = Number(record.bytes_loaded);
+	const total = Number(record.bytes_total);
+	return record.bytes_loaded !== null && Number.isFinite(loaded) && total > 0 ? `, ${loaded} of ${total} bytes` : '';
+}
+
+/** The current status of one upload: a request of its own (remotedl/status), about that upload. */
+async function currentStatus(operation: OperationRun, id: string): Promise<IDataObject> {
+	const found = uploadStatus(await operation.session.request({ endpoint: 'remotedl/status', qs: { id }, subject: `remote upload "${id}"` }), operation);
+	return found.find((record) => String(record.id) === id) ?? { ...found[0], id };
+}
+
+/** Polls one upload until it is `finished` or `error`, with growing waits, bounded by the deadline. */
+async function waitForOne(operation: OperationRun, started: IDataObject, timeoutMs: number): Promise<IDataObject> {
+	const id = String(started.id ?? operation.qs.id ?? '').trim();
+	const deadline = Date.now() + timeoutMs;
+	let current = statusOf(started) ? started : await currentStatus(operation, id);
+	for (let wait = FIRST_POLL_WAIT_MS; !isFinal(statusOf(current)); wait = Math.min(wait * 2, MAX_POLL_WAIT_MS)) {
+		const left = deadline - Date.now();
+		if (left <= 0) {
+			throw operationError(
+				operation.target,
+				`Remote upload "${id}" did not finish within ${timeoutMs / 1000} s (last status: ${statusOf(current) || 'unknown'}${progress(current)})`,
+				'It keeps running on Highload: check it later with Remote Upload → Get, or raise Wait Timeout under Options.',
+			);
+		}
+		await sleep(Math.min(wait, left));
+		current = await currentStatus(operation, id);
+	}
+	if (statusOf(current) === 'error') {
+		throw operationError(
+			operation.target,
+			`Highload could not fetch remote upload "${id}" (status: error)`,
+			`Highload failed to download ${String(current.remoteurl ?? 'the remote URL')}. Check that the link works, then use Remote Upload → Restart Failed.`,
+		);
+	}
+	return current;
+}
+
+/**
+ * Remote Upload → Add / → Get: the operation's request, then, with Wait for Completion, the final status of each
+ * upload it returned instead of the first answer.
+ */
+export function sendAndWait(reader: ResultReader) {
+	return async (operation: OperationRun): Promise<IDataObject[]> => {
+		const { session, endpoint, qs, subject, context } = operation;
+		const first = reader(await session.request({ endpoint, qs, subject }), operation);
+		const options = context.getNodeParameter('options', {}) as IDataObject;
+		if (!options.waitForCompletion) return first;
+		const timeoutMs = Math.max(1, Number(options.waitTimeout ?? DEFAULT_WAIT_TIMEOUT_SECONDS)) * 1000;
+		const finished: IDataObject[] = [];
+		for (const record of first) finished.push(await waitForOne(operation, record, timeoutMs));
+		return finished;
+	};
+}

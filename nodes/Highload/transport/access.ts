@@ -1,0 +1,51 @@
+import { createHash } from 'crypto';
+import { NodeOperationError, type IExecuteSingleFunctions, type ILoadOptionsFunctions, type IPollFunctions } from 'n8n-workflow';
+
+import { INSECURE_BASE_URL_MESSAGE, secureBaseUrl } from './baseUrl';
+
+export const CREDENTIAL_TYPE = 'highloadApi';
+
+export type AccessContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/** What a request needs from the credential: where to go, the two values that authenticate it, whose account. */
+export interface ApiAccess {
+	baseUrl: string;
+	login: string;
+	key: string;
+	/** A fingerprint of login + Base URL (never the key): the account's concurrency gate and the trigger's baseline. */
+	account: string;
+}
+
+/** Reads the credential; its Base URL is refused before anything is sent when it would carry the key in clear text. */
+export async function readAccess(context: AccessContext): Promise<ApiAccess> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = secureBaseUrl(credentials.baseUrl);
+	if (!baseUrl) {
+		throw new NodeOperationError(context.getNode(), INSECURE_BASE_URL_MESSAGE, {
+			description: `The credential's Base URL is "${String(credentials.baseUrl)}".`,
+		});
+	}
+	const login = String(credentials.login ?? '');
+	const account = createHash('sha256').update(`${baseUrl}\n${login}`).digest('base64url').slice(0, 16);
+	return { baseUrl, login, key: String(credentials.apiKey ?? ''), account };
+}
+
+/**
+ * The credential of a declarative node run, read once for all its items. n8n runs a declarative node's hooks once
+ * per item and builds a new context for each, but hands every item of one run the same execute-data object: the
+ * access is kept against that object, so it lives exactly as long as the run (a WeakMap: nothing outlives it, no
+ * execution can see another's). A context without execute data reads the credential itself.
+ */
+const accessOfRun = new WeakMap<object, Promise<ApiAccess>>();
+
+export async function readAccessOncePerRun(context: IExecuteSingleFunctions): Promise<ApiAccess> {
+	const run = context.getExecuteData?.();
+	if (!run) return await readAccess(context);
+	let access = accessOfRun.get(run);
+	if (!access) {
+		access = readAccess(context);
+		accessOfRun.set(run, access);
+		access.catch(() => accessOfRun.delete(run));
+	}
+	return await access;
+}

@@ -1,0 +1,100 @@
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+
+/** What each envelope status means for the user, in their terms (highload-api.txt, GUIDE §1). */
+const STATUS_MESSAGES: Record<number, string> = {
+	400: 'Highload rejected a parameter of this request (400 Bad Request)',
+	403: 'Highload refused the request (403): wrong API Login or API Key, or the file or folder is not yours',
+	404: 'Highload could not find the requested item (404)',
+	451: 'Highload blocks this item for legal reasons (451)',
+	509: 'Highload bandwidth limit exceeded (509): try again later or enable Retry On Fail',
+};
+
+export const BANDWIDTH_EXCEEDED = 509;
+
+/** Where an error is reported: the node, the item it concerns, and the mask that keeps secrets out of its texts. */
+export interface ErrorTarget {
+	node: INode;
+	itemIndex?: number;
+	mask: (text: string) => string;
+}
+
+export interface ApiFailure {
+	/** Envelope status, or HTTP status when there was no envelope. */
+	status: number;
+	/** The API's own message (shown, never parsed). */
+	apiMessage?: string;
+	/** Which object the request was about, for "not found" messages: e.g. `file "abc123"`. */
+	subject?: string;
+	/** Our own explanation, when the answer was no envelope at all (an HTML page, broken JSON). */
+	detail?: string;
+}
+
+function failureMessage({ status, subject, detail }: ApiFailure): string {
+	if (status === 404 && subject) return `Highload could not find ${subject} (404)`;
+	if (detail && status < 500) return `Highload sent an answer that could not be read (HTTP ${status})`;
+	if (STATUS_MESSAGES[status]) return STATUS_MESSAGES[status];
+	if (status >= 500) return `Highload had a server error (${status}): try again later`;
+	return `Highload answered with status ${status}`;
+}
+
+/**
+ * A NodeApiError that says exactly `message` and `description` (NodeApiError otherwise rewrites both from what it
+ * finds in the error response), both masked.
+ */
+export function apiErrorWith(target: ErrorTarget, message: string, description: string | undefined, httpCode: string): NodeApiError {
+	const masked = { message: target.mask(message), description: description === undefined ? undefined : target.mask(description) };
+	const error = new NodeApiError(target.node, { message: masked.message } as JsonObject, { ...masked, httpCode, itemIndex: target.itemIndex });
+	error.message = masked.message;
+	error.description = masked.description ?? null;
+	return error;
+}
+
+/** The one way an API failure becomes an n8n error: a message in the user's terms, the API's msg as description. */
+export function apiError(target: ErrorTarget, failure: ApiFailure): NodeApiError {
+	const description = failure.detail ?? (failure.apiMessage ? `Highload said: ${failure.apiMessage}` : undefined);
+	return apiErrorWith(target, failureMessage(failure), description, String(failure.status));
+}
+
+/** A failure that is no HTTP status (a missing field in an answer, a check before sending): no "Error code" shown. */
+export function operationError(target: ErrorTarget, message: string, description?: string): NodeOperationError {
+	return new NodeOperationError(target.node, target.mask(message), {
+		itemIndex: target.itemIndex,
+		description: description === undefined ? undefined : target.mask(description),
+	});
+}
+
+export function isBandwidthExceeded(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === String(BANDWIDTH_EXCEEDED);
+}
+
+type CodedError = Error & { code?: unknown; cause?: unknown };
+
+/** The system error code (ECONNRESET, ECONNABORTED...) behind an error, also when n8n's helper wrapped it. */
+function networkErrorCode(error: unknown): string | undefined {
+	for (let current = error as CodedError | undefined, depth = 0; current && depth < 4; depth++) {
+		if (typeof current.code === 'string' && /^(E[A-Z]+|ERR_[A-Z_]+)$/.test(current.code)) return current.code;
+		current = current.cause as CodedError | undefined;
+	}
+	return undefined;
+}
+
+/** Network failures as a user can act on them; never echoes the request (its URL carries the key). */
+export function networkError(target: ErrorTarget, error: Error, timeoutMs: number): NodeApiError {
+	const code = networkErrorCode(error) ?? '';
+	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(error.message);
+	const message = timedOut
+		? `Highload did not answer within ${Math.round(timeoutMs / 1000)} s`
+		: code === 'ECONNREFUSED' || code === 'ENOTFOUND'
+			? 'Could not connect to Highload: check the Base URL in the credential'
+			: 'The connection to Highload broke before it answered';
+	const description = timedOut
+		? 'Try again later, or raise Timeout under Request Options.'
+		: `Network error ${code || error.message}. Try again later, or enable Retry On Fail.`;
+	return apiErrorWith(target, message, description, code || 'network');
+}
+
+/** An error as n8n shows it: ours as it is, anything else wrapped, its text masked. */
+export function asNodeError(target: ErrorTarget, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return operationError(target, error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,87 @@
+import { NodeApiError, type IDataObject } from 'n8n-workflow';
+
+import type { OperationRun } from '../descriptions/operation';
+import { records } from '../output/results';
+import { apiErrorWith, asNodeError, operationError } from '../transport/errors';
+import { postUpload } from '../transport/uploadPost';
+import { binaryFileSource } from './binarySource';
+import { MultipartFileBody, type FormField } from './multipartBody';
+
+/** The file part's field name in the API family's clients (GUIDE §1). */
+const FILE_FIELD = 'file1';
+
+const storedFile = records('file', ['id']);
+
+/** The new file's id: `result.id`, or the id inside `result.url` (`https://<host>/f/<id>/<name>`). */
+export function uploadedFileId(result: IDataObject): string | undefined {
+	if ((typeof result.id === 'string' || typeof result.id === 'number') && String(result.id).trim()) {
+		return String(result.id).trim();
+	}
+	const match = /^https?:\/\/[^/]+\/[a-z]\/([A-Za-z0-9]+)(?:[/?#]|$)/i.exec(String(result.url ?? ''));
+	return match?.[1];
+}
+
+/** The sha1 Highload reports for the stored file against the sha1 of the bytes that went out. */
+function verifyChecksum(operation: OperationRun, fileId: string, reported: unknown, sent: string | undefined): void {
+	const stored = String(reported ?? '')
+		.trim()
+		.toLowerCase();
+	if (stored && stored === sent) return;
+	const advice = `The file is stored as "${fileId}": delete it and upload again, or turn off Verify Checksum under Options.`;
+	if (!stored) throw operationError(operation.target, 'Highload reported no sha1 for the uploaded file, so its checksum could not be verified', advice);
+	throw operationError(
+		operation.target,
+		`The uploaded file's checksum does not match: Highload stored sha1 ${stored}, the bytes sent have sha1 ${sent ?? 'unknown'}`,
+		advice,
+	);
+}
+
+/** The stored file's record, read with file/info: a request of its own, about the new file. */
+async function readBack(operation: OperationRun, fileId: string): Promise<IDataObject[]> {
+	const { session } = operation;
+	try {
+		return storedFile(await session.request({ endpoint: 'file/info', qs: { file: fileId }, subject: `file "${fileId}"` }), operation);
+	} catch (error) {
+		if (!(error instanceof NodeApiError && error.httpCode === '404')) throw asNodeError(session.target, error);
+		const message = `Highload accepted the upload but cannot find the stored file "${fileId}" (404)`;
+		throw apiErrorWith(session.target, message, 'Check the folder in Highload; upload again if the file is missing.', '404');
+	}
+}
+
+/**
+ * File → Upload: file/ul hands out a one-time upload URL, the binary is streamed there as multipart/form-data, and
+ * the stored file is read back with file/info: that record is the output, its sha1 checked against the bytes
+ * sent. A 509 on either step retries both (a used-up URL cannot be reused, a stream cannot be re-read): the
+ * session's 509 policy wraps the pair once, and the steps themselves do not retry.
+ */
+export async function uploadBinary(operation: OperationRun): Promise<IDataObject[]> {
+	const { session, qs, context, subject } = operation;
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const property = String(context.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data';
+	const source = await binaryFileSource(context, property, String(options.fileName ?? '').trim());
+	const folderId = qs.folder === undefined ? undefined : String(qs.folder);
+	const verify = options.verifyChecksum !== false;
+	// n8n's Timeout (default 300 s) bounds the silence of an upload, not its length.
+	const idleMs = session.limits.timeoutMs;
+
+	const { result, sent } = await session.withBandwidthRetries(session.limits.bandwidthRetries, async () => {
+		const target = await session.request({ endpoint: 'file/ul', qs: folderId ? { folder: folderId } : {}, subject, bandwidthRetries: 0 });
+		const url = target && typeof target === 'object' ? String((target as IDataObject).url ?? '').trim() : '';
+		if (!url) throw operationError(session.target, 'Highload did not hand out an upload URL', 'file/ul answered without result.url.');
+		// The upload server reads login and key from the form, not from the query.
+		const fields: FormField[] = [
+			['login', session.access.login],
+			['key', session.access.key],
+		];
+		if (folderId) fields.push(['folder', folderId]);
+		const body = new MultipartFileBody(fields, FILE_FIELD, source, context.getNode(), context.getItemIndex(), verify);
+		return { result: await postUpload(session, url, body, idleMs, context.getExecutionCancelSignal()), sent: body.sha1 };
+	});
+	const fileId = uploadedFileId(result);
+	if (!fileId) {
+		throw operationError(session.target, 'Highload accepted the upload but did not say which file it created', `The upload answer was ${JSON.stringify(result)}.`);
+	}
+	const stored = await readBack(operation, fileId);
+	if (verify) verifyChecksum(operation, fileId, stored[0]?.sha1 ?? result.sha1, sent);
+	return stored;
+}
