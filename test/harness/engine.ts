@@ -113,6 +113,8 @@ export class Engine {
 		input?: InputItem[];
 		continueOnFail?: boolean;
 		retryOnFail?: boolean;
+		/** The node's version as saved in the workflow (default 1: workflows saved before version 1.1). */
+		typeVersion?: number;
 	}): Promise<NodeRun> {
 		const nodeName = 'Highload';
 		const input: INode = {
@@ -127,7 +129,7 @@ export class Engine {
 			id: 'node-under-test',
 			name: nodeName,
 			type: `${PACKAGE_NAME}.${options.type ?? 'highload'}`,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: { highloadApi: { id: CREDENTIAL_ID, name: 'Highload' } },
@@ -183,7 +185,7 @@ export class Engine {
 	}
 
 	/** What the editor shows for a resource locator's "From list" mode: the node's listSearch method, as n8n calls it. */
-	async listSearch(method: string, filter?: string, type = 'highload') {
+	async listSearch(method: string, filter?: string, type = 'highload', paginationToken?: string) {
 		const node: INode = {
 			id: 'node-under-test',
 			name: 'Highload',
@@ -197,7 +199,7 @@ export class Engine {
 		const context = new LoadOptionsContext(workflow, node, this.additionalData(undefined), 'parameters.folderId');
 		const search = this.nodeTypes.getByNameAndVersion(node.type).methods?.listSearch?.[method];
 		if (!search) throw new Error(`harness: ${type} has no listSearch method ${method}`);
-		return await search.call(context, filter);
+		return await search.call(context, filter, paginationToken);
 	}
 
 	/**

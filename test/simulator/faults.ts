@@ -8,7 +8,11 @@ export type FaultKind =
 	| 'truncated' // HTTP 200, JSON cut in the middle
 	| 'reset' // socket destroyed, no answer
 	| 'noAnswer' // request held open until close()
-	| { status: number; msg?: string }; // any envelope error
+	| 'echoHtml' // 502 HTML page quoting the request URL (query, key included), as some gateways do
+	| 'echoJson' // error envelope whose msg quotes the request URL (query, key included)
+	| { status: number; msg?: string } // any envelope error
+	| { result: unknown } // status 200 envelope with this result instead of the real one (null, true, {}...)
+	| { redirect: string; status?: number }; // redirect (302 by default) to this Location; `{query}` is the request's query
 
 export interface FaultSpec {
 	kind: FaultKind;

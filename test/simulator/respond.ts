@@ -17,12 +17,22 @@ export function sendEnvelope(res: ServerResponse, env: Envelope, options: Resolv
 	sendBody(res, httpStatus, contentType, toPhpJson(env));
 }
 
-/** What an overloaded reverse proxy answers: not JSON at all. */
-export function sendBadGatewayPage(res: ServerResponse): void {
+/** What an overloaded reverse proxy answers: not JSON at all; some gateways quote the request they failed. */
+export function sendBadGatewayPage(res: ServerResponse, quotedUrl?: string): void {
+	const quoted = quotedUrl === undefined ? '' : `<p>Upstream failed for ${quotedUrl}</p>\r\n`;
 	const html =
 		'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n' +
-		'<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+		'<center><h1>502 Bad Gateway</h1></center>\r\n' +
+		quoted +
+		'<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 	sendBody(res, 502, 'text/html', html);
+}
+
+/** A redirect, as the real API answers plain http (to https) or a misconfigured host might answer anything. */
+export function sendRedirect(res: ServerResponse, status: number, location: string): void {
+	if (res.destroyed || res.writableEnded) return;
+	res.writeHead(status, { Location: location, 'Content-Type': 'text/html', 'Content-Length': 0 });
+	res.end();
 }
 
 /** HTTP 200 with a JSON content type and a consistent Content-Length, but the JSON stops halfway. */

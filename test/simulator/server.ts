@@ -13,7 +13,7 @@ import { ApiError, BANDWIDTH_MSG, type Envelope, errorEnvelope, okEnvelope } fro
 import type { FaultKind } from './faults';
 import { checkCredentials, Params } from './params';
 import { Renderer } from './render';
-import { JSON_TYPE, sendBadGatewayPage, sendEnvelope, sendTruncatedJson } from './respond';
+import { JSON_TYPE, sendBadGatewayPage, sendEnvelope, sendRedirect, sendTruncatedJson } from './respond';
 import type { RecordedRequest } from './stats';
 import { sleep } from './time';
 
@@ -139,7 +139,16 @@ export class SimulatorServer {
 		await sleep(this.core.options.latencyMs);
 		if (fault === 'html') return sendBadGatewayPage(res);
 		if (fault === 'truncated') return sendTruncatedJson(res);
-		const envelope = fault === 'bandwidth' ? errorEnvelope(509, BANDWIDTH_MSG) : errorEnvelope(fault.status, fault.msg);
+		if (fault === 'echoHtml') return sendBadGatewayPage(res, req.url);
+		if (typeof fault === 'object' && 'redirect' in fault) return sendRedirect(res, fault.status ?? 302, fault.redirect.replace('{query}', (req.url ?? '').split('?')[1] ?? ''));
+		const envelope =
+			fault === 'bandwidth'
+				? errorEnvelope(509, BANDWIDTH_MSG)
+				: fault === 'echoJson'
+					? errorEnvelope(500, `Internal error while handling ${req.url ?? ''}`)
+					: 'result' in fault
+						? okEnvelope(fault.result)
+						: errorEnvelope(fault.status, fault.msg);
 		const contentType = target.kind === 'upload' ? this.core.options.uploadResponseContentType : JSON_TYPE;
 		sendEnvelope(res, envelope, this.core.options, contentType);
 	}
