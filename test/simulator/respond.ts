@@ -22,9 +22,8 @@ export function sendBadGatewayPage(res: ServerResponse, quotedUrl?: string): voi
 	const quoted = quotedUrl === undefined ? '' : `<p>Upstream failed for ${quotedUrl}</p>\r\n`;
 	const html =
 		'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n' +
-		'<center><h1>502 Bad Gateway</h1></center>\r\n' +
 		quoted +
-		'<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+		'<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 	sendBody(res, 502, 'text/html', html);
 }
 

@@ -10,6 +10,7 @@ import type {
 import { normalizeRecord } from '../output/normalize';
 import type { ResultReader, ResultRequest } from '../output/results';
 import { checkQuery, type QueryCheck } from '../parameters/checks';
+import { asNodeError } from '../transport/errors';
 import { itemSession, type HighloadSession } from '../transport/session';
 import { shownFor } from './fields';
 
@@ -61,26 +62,37 @@ export interface Operation {
 const isItem = (entry: IDataObject | INodeExecutionData): entry is INodeExecutionData =>
 	typeof entry.json === 'object' && entry.json !== null && Object.keys(entry).every((key) => key === 'json' || key === 'binary');
 
+/** One item of an operation: its own request (or steps), read into records, normalized, paired with the input item. */
+async function runItem(
+	context: IExecutePaginationFunctions,
+	spec: OperationSpec,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const session = await itemSession(context);
+	const qs = { ...(requestData.options.qs ?? {}) } as IDataObject;
+	const id = spec.subject ? qs[spec.subject.query] : undefined;
+	const subject = spec.subject && id !== undefined && id !== '' ? `${spec.subject.kind} "${String(id)}"` : undefined;
+	const operation = `${spec.resource.name} → ${spec.name}`;
+	const request: OperationRun = { endpoint: spec.endpoint, session, context, qs, subject, target: session.target, operation };
+	const output = spec.run ? await spec.run(request) : spec.result!(await session.request({ endpoint: spec.endpoint, qs, subject }), request);
+	const pairedItem = { item: context.getItemIndex() };
+	return output.map((entry) =>
+		isItem(entry) ? { ...entry, json: normalizeRecord(entry.json), pairedItem } : { json: normalizeRecord(entry), pairedItem },
+	);
+}
+
 /**
- * Runs one item of an operation. n8n's declarative engine builds the item's query from the fields' routing and runs
- * the preSend checks, then hands the request to the operation's "pagination" function: this one, which sends it
- * through the item's session (never n8n's own sender) and reads the answer with the operation's reader.
+ * The operation's "pagination" function. n8n's declarative engine builds an item's query from the fields' routing
+ * and runs the preSend checks, then hands the request here: it is sent through the item's session (never n8n's own
+ * sender). Any error leaves as a NodeApiError (see operationError).
  */
 function execute(spec: OperationSpec) {
 	return async function (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> {
-		const session = await itemSession(this);
-		const qs = { ...(requestData.options.qs ?? {}) } as IDataObject;
-		const id = spec.subject ? qs[spec.subject.query] : undefined;
-		const subject = spec.subject && id !== undefined && id !== '' ? `${spec.subject.kind} "${String(id)}"` : undefined;
-		const operation = `${spec.resource.name} → ${spec.name}`;
-		const request: OperationRun = { endpoint: spec.endpoint, session, context: this, qs, subject, target: session.target, operation };
-		const output = spec.run
-			? await spec.run(request)
-			: spec.result!(await session.request({ endpoint: spec.endpoint, qs, subject }), request);
-		const pairedItem = { item: this.getItemIndex() };
-		return output.map((entry) =>
-			isItem(entry) ? { ...entry, json: normalizeRecord(entry.json), pairedItem } : { json: normalizeRecord(entry), pairedItem },
-		);
+		try {
+			return await runItem(this, spec, requestData);
+		} catch (error) {
+			throw asNodeError({ node: this.getNode(), itemIndex: this.getItemIndex(), mask: (text) => text }, error);
+		}
 	};
 }
 

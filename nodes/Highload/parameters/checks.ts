@@ -1,10 +1,6 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+
+import { operationError } from '../transport/errors';
 
 import { canonicalFolderId, isFileId, isWebAddress, ROOT_FOLDER_ID } from './ids';
 
@@ -44,8 +40,11 @@ const RULES: Record<Kind, { empty: string; malformed: string }> = {
 
 const EMPTY_HINT = 'Fill in the field, or check the expression that fills it: it came out empty for this item.';
 
+/** Nothing secret is in a check's message: the mask is the identity. */
+const unmasked = (text: string) => text;
+
 function refuse(context: IExecuteSingleFunctions, check: QueryCheck, message: string, hint: string) {
-	return new NodeOperationError(context.getNode(), `${check.label}: ${message}`, { itemIndex: context.getItemIndex(), description: hint });
+	return operationError({ node: context.getNode(), itemIndex: context.getItemIndex(), mask: unmasked }, `${check.label}: ${message}`, hint);
 }
 
 /** The value to send for one parameter, or an error saying what is wrong with it. */
@@ -105,16 +104,12 @@ function refuseFolderItems(context: IExecuteSingleFunctions): void {
 	const folders = folderItems(input);
 	if (folders.length === 0) return;
 	const position = context.getItemIndex() + 1;
-	const node = context.getNode();
-	if (folders.includes(position)) {
-		throw new NodeOperationError(node, `Input item ${position} is a folder, not a file`, { itemIndex: position - 1, description: FOLDER_ITEMS_HINT });
-	}
+	const target = { node: context.getNode(), itemIndex: position - 1, mask: unmasked };
+	if (folders.includes(position)) throw operationError(target, `Input item ${position} is a folder, not a file`, FOLDER_ITEMS_HINT);
 	if (!context.continueOnFail()) {
 		const listed = folders.length > 5 ? `${folders.slice(0, 5).join(', ')} and ${folders.length - 5} more` : folders.join(', ');
-		throw new NodeOperationError(node, `Not run: input item${folders.length > 1 ? 's' : ''} ${listed} ${folders.length > 1 ? 'are folders' : 'is a folder'}, not files`, {
-			itemIndex: position - 1,
-			description: FOLDER_ITEMS_HINT,
-		});
+		const plural = folders.length > 1;
+		throw operationError(target, `Not run: input item${plural ? 's' : ''} ${listed} ${plural ? 'are folders' : 'is a folder'}, not files`, FOLDER_ITEMS_HINT);
 	}
 }
 

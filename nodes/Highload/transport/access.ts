@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
-import { NodeOperationError, type IExecuteSingleFunctions, type ILoadOptionsFunctions, type IPollFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { INSECURE_BASE_URL_MESSAGE, secureBaseUrl } from './baseUrl';
+import { operationError } from './errors';
 
 export const CREDENTIAL_TYPE = 'highloadApi';
 
@@ -21,9 +22,8 @@ export async function readAccess(context: AccessContext): Promise<ApiAccess> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = secureBaseUrl(credentials.baseUrl);
 	if (!baseUrl) {
-		throw new NodeOperationError(context.getNode(), INSECURE_BASE_URL_MESSAGE, {
-			description: `The credential's Base URL is "${String(credentials.baseUrl)}".`,
-		});
+		const target = { node: context.getNode(), mask: (text: string) => text };
+		throw operationError(target, INSECURE_BASE_URL_MESSAGE, `The credential's Base URL is "${String(credentials.baseUrl)}".`);
 	}
 	const login = String(credentials.login ?? '');
 	const account = createHash('sha256').update(`${baseUrl}\n${login}`).digest('base64url').slice(0, 16);

@@ -41,7 +41,7 @@ function failureMessage({ status, subject, detail }: ApiFailure): string {
  * A NodeApiError that says exactly `message` and `description` (NodeApiError otherwise rewrites both from what it
  * finds in the error response), both masked.
  */
-export function apiErrorWith(target: ErrorTarget, message: string, description: string | undefined, httpCode: string): NodeApiError {
+export function apiErrorWith(target: ErrorTarget, message: string, description: string | undefined, httpCode?: string): NodeApiError {
 	const masked = { message: target.mask(message), description: description === undefined ? undefined : target.mask(description) };
 	const error = new NodeApiError(target.node, { message: masked.message } as JsonObject, { ...masked, httpCode, itemIndex: target.itemIndex });
 	error.message = masked.message;
@@ -55,12 +55,17 @@ export function apiError(target: ErrorTarget, failure: ApiFailure): NodeApiError
 	return apiErrorWith(target, failureMessage(failure), description, String(failure.status));
 }
 
-/** A failure that is no HTTP status (a missing field in an answer, a check before sending): no "Error code" shown. */
-export function operationError(target: ErrorTarget, message: string, description?: string): NodeOperationError {
-	return new NodeOperationError(target.node, target.mask(message), {
-		itemIndex: target.itemIndex,
-		description: description === undefined ? undefined : target.mask(description),
-	});
+/**
+ * A failure that has no HTTP status (a check before sending, a result that lacks what is needed): an error without
+ * an error code. It is a NodeApiError because n8n's declarative engine wraps any other error of an item into a
+ * NodeApiError with the code "none", which the editor then shows as "Error code none".
+ */
+export function operationError(target: ErrorTarget, message: string, description?: string): NodeApiError {
+	const masked = { message: target.mask(message), description: description === undefined ? undefined : target.mask(description) };
+	const error = new NodeApiError(target.node, { message: masked.message } as JsonObject, { ...masked, itemIndex: target.itemIndex });
+	error.message = masked.message;
+	error.description = masked.description ?? null;
+	return error;
 }
 
 export function isBandwidthExceeded(error: unknown): boolean {
@@ -90,11 +95,15 @@ export function networkError(target: ErrorTarget, error: Error, timeoutMs: numbe
 	const description = timedOut
 		? 'Try again later, or raise Timeout under Request Options.'
 		: `Network error ${code || error.message}. Try again later, or enable Retry On Fail.`;
-	return apiErrorWith(target, message, description, code || 'network');
+	return apiErrorWith(target, message, description, code || undefined);
 }
 
-/** An error as n8n shows it: ours as it is, anything else wrapped, its text masked. */
-export function asNodeError(target: ErrorTarget, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+/**
+ * An error as n8n shows it: a NodeApiError as it is; anything else (n8n's own NodeOperationErrors included, such as
+ * a missing binary field) as an error without a code, its texts masked.
+ */
+export function asNodeError(target: ErrorTarget, error: unknown): NodeApiError {
+	if (error instanceof NodeApiError) return error;
+	if (error instanceof NodeOperationError) return operationError(target, error.message, error.description ?? undefined);
 	return operationError(target, error instanceof Error ? error.message : String(error));
 }
