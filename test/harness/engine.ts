@@ -223,6 +223,10 @@ export class Engine {
 			get staticData(): IDataObject {
 				return savedStaticData;
 			},
+			/** Static data as a saved workflow holds it (e.g. written by an older version of the package). */
+			set staticData(value: IDataObject) {
+				savedStaticData = JSON.parse(JSON.stringify(value));
+			},
 			async poll(): Promise<INodeExecutionData[] | null> {
 				const workflow = new Workflow({
 					id: 'test-workflow',

@@ -13,7 +13,7 @@ describe('one request path', () => {
 			'file',
 			'upload',
 			{ requestOptions: { bandwidthRetries: 2 } },
-			{ input: [{ json: {}, binary: { data: { data: Buffer.from('x'), fileName: 'x.bin' } } }] },
+			{ input: [{ json: {}, binary: { data: { content: Buffer.from('x'), fileName: 'x.bin' } } }] },
 		);
 		expect(run.error?.message).toBe('Highload bandwidth limit exceeded (509): try again later or enable Retry On Fail');
 		expect(t.sim.countRequests('file/ul')).toBe(3);
@@ -58,7 +58,7 @@ describe('one request path', () => {
 	});
 
 	test('uploads share the account limit with the other requests', async () => {
-		const input = Array.from({ length: 8 }, () => ({ json: {}, binary: { data: { data: randomBytes(64 * 1024), fileName: 'f.bin' } } }));
+		const input = Array.from({ length: 8 }, () => ({ json: {}, binary: { data: { content: randomBytes(64 * 1024), fileName: 'f.bin' } } }));
 		const run = await t.run('file', 'upload', { requestOptions: { maxConcurrentRequests: 2 } }, { input });
 		expect(run.error).toBeUndefined();
 		expect(t.sim.uploads).toHaveLength(8);

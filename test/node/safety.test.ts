@@ -3,7 +3,7 @@ import { randomBytes } from 'crypto';
 import { HighloadSimulator } from '../simulator';
 import { byId, jsonOf, runText, useHighload } from '../support/setup';
 
-const fileItem = (content: Buffer) => ({ json: {}, binary: { data: { data: content, fileName: 'f.bin' } } });
+const fileItem = (content: Buffer) => ({ json: {}, binary: { data: { content, fileName: 'f.bin' } } });
 
 describe('the root folder, however it is spelled', () => {
 	const t = useHighload();
