@@ -1,29 +1,6 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-	Icon,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import {
-	DEFAULT_BASE_URL,
-	INSECURE_BASE_URL_MESSAGE,
-	INSECURE_BASE_URL_PATTERN,
-	SECURE_BASE_URL_EXPRESSION,
-} from '../nodes/Highload/transport/baseUrl';
-
-/** Envelope statuses the test request can meet, with what the user should do about each. */
-const FAILED_TEST_MESSAGES: Array<[number, string]> = [
-	[400, 'Highload rejected the request as malformed (status 400). Check the Base URL.'],
-	[403, 'Highload refused the API Login or API Key (status 403). Copy both again from the Account tab of the Highload user panel.'],
-	[404, 'Highload does not know this account endpoint (status 404). Check the Base URL.'],
-	[451, 'Highload blocked this account for legal reasons (status 451).'],
-	[509, 'Highload is over its bandwidth limit right now (status 509). Try again later.'],
-	[500, 'Highload had a server error (status 500). Try again later.'],
-	[502, 'Highload had a server error (status 502). Try again later.'],
-	[503, 'Highload had a server error (status 503). Try again later.'],
-];
+import { DEFAULT_BASE_URL, INSECURE_BASE_URL_MESSAGE, INSECURE_BASE_URL_PATTERN } from '../nodes/Highload/transport/baseUrl';
 
 export class HighloadApi implements ICredentialType {
 	name = 'highloadApi';
@@ -80,17 +57,6 @@ export class HighloadApi implements ICredentialType {
 		},
 	};
 
-	// The envelope, not the HTTP status, says whether the login worked (the API may answer 200 with
-	// status 403 inside), so HTTP errors are let through and the rules read the envelope.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: SECURE_BASE_URL_EXPRESSION,
-			url: '/account/info',
-			ignoreHttpStatusErrors: true,
-		},
-		rules: FAILED_TEST_MESSAGES.flatMap(([status, message]) => [
-			{ type: 'responseSuccessBody' as const, properties: { key: 'status', value: status, message } },
-			{ type: 'responseSuccessBody' as const, properties: { key: 'status', value: String(status), message } },
-		]),
-	};
+	// The dialog's Test runs the nodes' `testHighloadCredential` (nodes/Highload/transport/credentialTest.ts): it
+	// applies the Base URL rule and the redirect policy, reads the envelope, and says what to do.
 }

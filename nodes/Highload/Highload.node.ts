@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { requestOptions } from './descriptions/requestOptions';
 import { searchFolders } from './methods/searchFolders';
+import { testHighloadCredential } from './transport/credentialTest';
 import { operationProperties } from './resources';
 
 export class Highload implements INodeType {
@@ -19,12 +20,13 @@ export class Highload implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'highloadApi', required: true }],
+		credentials: [{ name: 'highloadApi', required: true, testedBy: 'testHighloadCredential' }],
 		// Every operation sends through our own session (transport/session.ts): credential, Base URL, limits, retries.
 		properties: [...operationProperties, requestOptions],
 	};
 
 	methods = {
+		credentialTest: { testHighloadCredential },
 		listSearch: { searchFolders },
 	};
 }

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { searchFolders } from './methods/searchFolders';
+import { testHighloadCredential } from './transport/credentialTest';
 import { pollHighload } from './trigger/poll';
 import { triggerProperties } from './trigger/properties';
 
@@ -17,11 +18,12 @@ export class HighloadTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'highloadApi', required: true }],
+		credentials: [{ name: 'highloadApi', required: true, testedBy: 'testHighloadCredential' }],
 		properties: triggerProperties,
 	};
 
 	methods = {
+		credentialTest: { testHighloadCredential },
 		listSearch: { searchFolders },
 	};
 

@@ -1,4 +1,5 @@
 import { testCredential } from '../harness';
+import { HighloadSimulator } from '../simulator';
 import { byId, runText, useHighload } from '../support/setup';
 
 describe('Highload credential', () => {
@@ -28,6 +29,44 @@ describe('Highload credential', () => {
 		);
 		expect(t.sim.requests).toHaveLength(0);
 		expect(runText(run)).not.toContain(t.sim.key);
+	});
+
+	test('an insecure Base URL says why, in the dialog itself', async () => {
+		const result = await testCredential(t.engine, { login: t.sim.login, apiKey: t.sim.key, baseUrl: 'http://api.highload.to' });
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'The Base URL must start with https:// (http:// is allowed only for localhost, 127.x.x.x or [::1]), because the API key is sent with every request. Fix the Base URL in the Highload credential.',
+		});
+	});
+
+	test("a wrong key shows what to do and Highload's own words", async () => {
+		const result = await testCredential(t.engine, { login: t.sim.login, apiKey: 'wrong-key', baseUrl: t.sim.url });
+		expect(result.message).toBe(
+			'Highload refused the API Login or API Key (status 403). Copy both again from the Account tab of the Highload user panel. Highload said: Permission denied: wrong login or key',
+		);
+	});
+
+	test('a redirect to another host is not followed: the key never leaves', async () => {
+		const elsewhere = await HighloadSimulator.start();
+		try {
+			t.sim.fault('account/info', { kind: { redirect: `${elsewhere.url}/account/info?{query}` } });
+			const result = await testCredential(t.engine, { login: t.sim.login, apiKey: t.sim.key, baseUrl: t.sim.url });
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/redirected the request to http:\/\/127\.0\.0\.1:\d+: not followed, because the request carries your API key/);
+			expect(elsewhere.requests).toHaveLength(0);
+		} finally {
+			await elsewhere.close();
+		}
+	});
+
+	test('an answer echoing the request is masked in the dialog', async () => {
+		t.sim.fault('account/info', { kind: 'echoJson' });
+		const result = await testCredential(t.engine, { login: t.sim.login, apiKey: t.sim.key, baseUrl: t.sim.url });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('***');
+		expect(result.message).not.toContain(t.sim.key);
+		expect(result.message).not.toContain(t.sim.login);
 	});
 
 	test('the credential dialog warns about an insecure Base URL while typing', () => {

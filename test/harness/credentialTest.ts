@@ -1,4 +1,5 @@
-import type { INode, INodeType } from 'n8n-workflow';
+import { CredentialTestContext } from 'n8n-core';
+import type { ICredentialTestFunction, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import type { Engine, HighloadCredential } from './engine';
 
@@ -8,67 +9,21 @@ export interface CredentialTestResult {
 }
 
 /**
- * "Test" in n8n's credential dialog, for a credential type with a `test` request: n8n's CredentialsTester runs
- * that request through RoutingNode on a stand-in node, then reads its rules. This mirrors that flow step by step.
+ * "Test" in n8n's credential dialog, as n8n's CredentialsTester runs it for a credential type without a `test`
+ * request: it finds a node of the package that declares `testedBy` for the credential and calls that node's
+ * `methods.credentialTest` function with n8n-core's own CredentialTestContext (whose only request helper is the
+ * legacy `request`) and the decrypted credential.
  */
 export async function testCredential(engine: Engine, credential: HighloadCredential): Promise<CredentialTestResult> {
-	const credentialType = engine.credentialTypes.get('highloadApi');
-	const test = credentialType?.test;
-	if (!test) throw new Error('harness: highloadApi has no test request');
-
-	const tester: INodeType = {
-		description: {
-			displayName: 'Temp',
-			name: 'credentialTest',
-			group: ['transform'],
-			version: 1,
-			description: '',
-			defaults: {},
-			inputs: ['main'],
-			outputs: ['main'],
-			credentials: [{ name: 'highloadApi', required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
-		},
-	};
-	engine.registerNodeType('harness.credentialTest', tester);
-	engine.setCredential(credential);
-	const node: INode = {
-		id: 'temp',
-		name: 'Temp-Node',
-		type: 'harness.credentialTest',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-		credentials: { highloadApi: { id: 'highload-credential', name: 'Highload' } },
-	};
-	const run = await engine.runWorkflow([node], {}, 'internal');
-	const taskData = run.data.resultData.runData['Temp-Node']?.[0];
-	const error = (taskData?.error ?? run.data.resultData.error) as
-		| (Error & { cause?: { response?: { status: number; statusText?: string }; code?: string } })
-		| undefined;
-
-	if (error) {
-		const response = error.cause?.response;
-		if (response) {
-			for (const rule of test.rules ?? []) {
-				if (rule.type === 'responseCode' && rule.properties.value === response.status) {
-					return { status: 'Error', message: rule.properties.message };
-				}
-			}
-			if (response.status < 199 || response.status > 299) {
-				return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
-			}
-		} else if (error.cause?.code) {
-			return { status: 'Error', message: error.cause.code };
-		}
-		return { status: 'Error', message: String(error.message) };
+	if (engine.credentialTypes.get('highloadApi')?.test) throw new Error('harness: highloadApi has a test request; n8n would run that instead');
+	let testFunction: ICredentialTestFunction | undefined;
+	for (const name of ['highload', 'highloadTrigger']) {
+		const type = engine.nodeTypes.getByNameAndVersion(`n8n-nodes-highload.${name}`);
+		const testedBy = type.description.credentials?.find((entry) => entry.name === 'highloadApi')?.testedBy;
+		if (typeof testedBy === 'string') testFunction ??= type.methods?.credentialTest?.[testedBy];
 	}
-
-	const body = taskData?.data?.main?.[0]?.[0]?.json;
-	for (const rule of test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && (body as Record<string, unknown> | undefined)?.[rule.properties.key] === rule.properties.value) {
-			return { status: 'Error', message: rule.properties.message };
-		}
-	}
-	return { status: 'OK', message: 'Connection successful!' };
+	if (!testFunction) throw new Error('harness: no node tests highloadApi');
+	const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
+	const result = await testFunction.call(context, { id: 'test', name: 'Highload', type: 'highloadApi', data: { ...credential } });
+	return { status: result.status as CredentialTestResult['status'], message: result.message };
 }

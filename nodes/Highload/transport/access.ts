@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { IExecuteSingleFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { INSECURE_BASE_URL_MESSAGE, secureBaseUrl } from './baseUrl';
 import { operationError } from './errors';
@@ -20,11 +20,18 @@ export interface ApiAccess {
 /** Reads the credential; its Base URL is refused before anything is sent when it would carry the key in clear text. */
 export async function readAccess(context: AccessContext): Promise<ApiAccess> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const baseUrl = secureBaseUrl(credentials.baseUrl);
-	if (!baseUrl) {
+	const access = accessOf(credentials);
+	if (!access) {
 		const target = { node: context.getNode(), mask: (text: string) => text };
 		throw operationError(target, INSECURE_BASE_URL_MESSAGE, `The credential's Base URL is "${String(credentials.baseUrl)}".`);
 	}
+	return access;
+}
+
+/** The credential's values as a request needs them, or undefined when its Base URL may not carry the key. */
+export function accessOf(credentials: ICredentialDataDecryptedObject): ApiAccess | undefined {
+	const baseUrl = secureBaseUrl(credentials.baseUrl);
+	if (!baseUrl) return undefined;
 	const login = String(credentials.login ?? '');
 	const account = createHash('sha256').update(`${baseUrl}\n${login}`).digest('base64url').slice(0, 16);
 	return { baseUrl, login, key: String(credentials.apiKey ?? ''), account };

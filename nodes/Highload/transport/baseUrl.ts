@@ -20,10 +20,3 @@ export function secureBaseUrl(baseUrl: unknown): string | undefined {
 		.replace(/\/+$/, '');
 	return SECURE_BASE_URL.test(trimmed) ? trimmed : undefined;
 }
-
-/**
- * The same rule as an n8n expression, for the credential test request, which runs without any code of ours:
- * an insecure URL resolves to no base URL at all, so the test fails before anything is sent (n8n's expression
- * engine swallows the thrown message; the credential dialog's notice explains instead).
- */
-export const SECURE_BASE_URL_EXPRESSION = `={{ (() => { const url = String($credentials.baseUrl ?? '').trim().replace(/\\/+$/, ''); if (${SECURE_BASE_URL.toString()}.test(url)) { return url; } throw new Error(${JSON.stringify(INSECURE_BASE_URL_MESSAGE)}); })() }}`;

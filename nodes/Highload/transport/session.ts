@@ -5,14 +5,15 @@ import {
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type ILoadOptionsFunctions,
+	type INode,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { readAccess, readAccessOncePerRun, type AccessContext, type ApiAccess } from './access';
+import { readAccess, readAccessOncePerRun, type ApiAccess } from './access';
 import { throughAccountGate } from './accountGate';
 import { readEnvelope, type RawResponse } from './envelope';
 import { asNodeError, isBandwidthExceeded, networkError, type ErrorTarget } from './errors';
-import { exchange, httpRequestOf, type HttpExchange } from './request';
+import { exchange, httpRequestOf, type HttpExchange, type HttpRequest } from './request';
 
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
 export const DEFAULT_BANDWIDTH_RETRIES = 3;
@@ -51,11 +52,17 @@ function maskOf(access: ApiAccess): (text: string) => string {
  * applied once per request), the redirect policy, the timeout, the mapping of network failures, and the masking
  * of the key and login in every text it builds from an answer.
  */
+/** What a session sends with and reports to: the node errors name, and n8n's request helper of the context. */
+export interface SessionLink {
+	node: INode;
+	httpRequest: HttpRequest;
+}
+
 export class HighloadSession {
 	readonly mask: (text: string) => string;
 
 	constructor(
-		private readonly context: AccessContext,
+		private readonly link: SessionLink,
 		readonly access: ApiAccess,
 		readonly limits: RequestLimits,
 		private readonly itemIndex?: number,
@@ -66,7 +73,7 @@ export class HighloadSession {
 
 	/** Where errors of this session are reported. */
 	get target(): ErrorTarget {
-		return { node: this.context.getNode(), itemIndex: this.itemIndex, mask: this.mask };
+		return { node: this.link.node, itemIndex: this.itemIndex, mask: this.mask };
 	}
 
 	/** Sends one API request and returns the envelope's `result`, or throws a NodeApiError. */
@@ -103,7 +110,7 @@ export class HighloadSession {
 	async send(request: Omit<HttpExchange, 'abortSignal'>, abortSignal = this.abortSignal): Promise<RawResponse> {
 		try {
 			return await throughAccountGate(this.access.account, this.limits.maxConcurrentRequests, async () =>
-				await exchange(httpRequestOf(this.context), this.target, { ...request, abortSignal }),
+				await exchange(this.link.httpRequest, this.target, { ...request, abortSignal }),
 			);
 		} catch (error) {
 			const ours = error instanceof NodeApiError || error instanceof NodeOperationError;
@@ -114,7 +121,7 @@ export class HighloadSession {
 	/** A public file (a thumbnail on Highload's CDN): no credential goes with it. */
 	async download(url: string): Promise<Buffer> {
 		try {
-			return (await this.context.helpers.httpRequest({ url, encoding: 'arraybuffer', json: false, timeout: this.limits.timeoutMs })) as Buffer;
+			return (await this.link.httpRequest({ url, encoding: 'arraybuffer', json: false, timeout: this.limits.timeoutMs })) as Buffer;
 		} catch (error) {
 			throw networkError(this.target, error as Error, this.limits.timeoutMs);
 		}
@@ -135,7 +142,8 @@ function itemLimits(context: IExecuteSingleFunctions): RequestLimits {
 /** The session of one item of a node run (credential shared by the run, limits as the item's Request Options say). */
 export async function itemSession(context: IExecuteSingleFunctions): Promise<HighloadSession> {
 	const access = await readAccessOncePerRun(context);
-	return new HighloadSession(context, access, itemLimits(context), context.getItemIndex(), context.getExecutionCancelSignal());
+	const link = { node: context.getNode(), httpRequest: httpRequestOf(context) };
+	return new HighloadSession(link, access, itemLimits(context), context.getItemIndex(), context.getExecutionCancelSignal());
 }
 
 /**
@@ -144,5 +152,5 @@ export async function itemSession(context: IExecuteSingleFunctions): Promise<Hig
  */
 export async function codeSession(context: IPollFunctions | ILoadOptionsFunctions, timeoutMs: number): Promise<HighloadSession> {
 	const limits = { maxConcurrentRequests: DEFAULT_MAX_CONCURRENT_REQUESTS, bandwidthRetries: 0, timeoutMs };
-	return new HighloadSession(context, await readAccess(context), limits);
+	return new HighloadSession({ node: context.getNode(), httpRequest: httpRequestOf(context) }, await readAccess(context), limits);
 }
