@@ -29,7 +29,7 @@ const MAX_REDIRECTS = 5;
  * Whether a redirect may be followed with the key on board: to the same host and port, and never from https down
  * to http (the key travels in the query string, so following any other redirect hands it to someone else).
  */
-function isSafeRedirect(from: URL, to: URL): boolean {
+export function isSafeRedirect(from: URL, to: URL): boolean {
 	if (to.host !== from.host) return false;
 	return to.protocol === 'https:' || (from.protocol === 'http:' && to.protocol === 'http:');
 }
