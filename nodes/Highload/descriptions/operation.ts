@@ -1,5 +1,6 @@
 import type {
 	DeclarativeRestApiSettings,
+	IBinaryKeyData,
 	IDataObject,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
@@ -50,17 +51,22 @@ export interface OperationSpec {
 	/** Reads the envelope's result into the records output (one request operations). */
 	result?: ResultReader;
 	/** Replaces the single request, for operations of several steps (upload, listing, waiting, downloading). */
-	run?: (operation: OperationRun) => Promise<IDataObject[] | INodeExecutionData[]>;
+	run?: (operation: OperationRun) => Promise<OperationOutput[]>;
 }
+
+/** One output item of an operation, before n8n's pairing: a record, and a binary where the operation makes one. */
+export interface OperationOutput {
+	json: IDataObject;
+	binary?: IBinaryKeyData;
+}
+
+/** Records as output items. */
+export const asOutput = (records: IDataObject[]): OperationOutput[] => records.map((json) => ({ json }));
 
 export interface Operation {
 	option: INodePropertyOptions;
 	fields: INodeProperties[];
 }
-
-/** An output entry that is already an item (with a binary), not a bare record. */
-const isItem = (entry: IDataObject | INodeExecutionData): entry is INodeExecutionData =>
-	typeof entry.json === 'object' && entry.json !== null && Object.keys(entry).every((key) => key === 'json' || key === 'binary');
 
 /** One item of an operation: its own request (or steps), read into records, normalized, paired with the input item. */
 async function runItem(
@@ -74,11 +80,9 @@ async function runItem(
 	const subject = spec.subject && id !== undefined && id !== '' ? `${spec.subject.kind} "${String(id)}"` : undefined;
 	const operation = `${spec.resource.name} → ${spec.name}`;
 	const request: OperationRun = { endpoint: spec.endpoint, session, context, qs, subject, target: session.target, operation };
-	const output = spec.run ? await spec.run(request) : spec.result!(await session.request({ endpoint: spec.endpoint, qs, subject }), request);
+	const output = spec.run ? await spec.run(request) : asOutput(spec.result!(await session.request({ endpoint: spec.endpoint, qs, subject }), request));
 	const pairedItem = { item: context.getItemIndex() };
-	return output.map((entry) =>
-		isItem(entry) ? { ...entry, json: normalizeRecord(entry.json), pairedItem } : { json: normalizeRecord(entry), pairedItem },
-	);
+	return output.map((item) => ({ ...item, json: normalizeRecord(item.json), pairedItem }));
 }
 
 /**

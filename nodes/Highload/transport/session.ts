@@ -45,6 +45,12 @@ function maskOf(access: ApiAccess): (text: string) => string {
 	return (text) => secrets.reduce((masked, secret) => masked.split(secret).join('***'), String(text));
 }
 
+/** What a session sends with and reports to: the node errors name, and n8n's request helper of the context. */
+export interface SessionLink {
+	node: INode;
+	httpRequest: HttpRequest;
+}
+
 /**
  * The one way this package talks to Highload. Every API request of the node, the trigger and the folder search,
  * and the upload POST, goes through a session, which owns: the credential (read once per node run, poll or
@@ -52,12 +58,6 @@ function maskOf(access: ApiAccess): (text: string) => string {
  * applied once per request), the redirect policy, the timeout, the mapping of network failures, and the masking
  * of the key and login in every text it builds from an answer.
  */
-/** What a session sends with and reports to: the node errors name, and n8n's request helper of the context. */
-export interface SessionLink {
-	node: INode;
-	httpRequest: HttpRequest;
-}
-
 export class HighloadSession {
 	readonly mask: (text: string) => string;
 

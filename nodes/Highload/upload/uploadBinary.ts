@@ -1,6 +1,6 @@
 import { NodeApiError, type IDataObject } from 'n8n-workflow';
 
-import type { OperationRun } from '../descriptions/operation';
+import { asOutput, type OperationOutput, type OperationRun } from '../descriptions/operation';
 import { records } from '../output/results';
 import { apiErrorWith, asNodeError, operationError } from '../transport/errors';
 import { postUpload } from '../transport/uploadPost';
@@ -54,7 +54,7 @@ async function readBack(operation: OperationRun, fileId: string): Promise<IDataO
  * sent. A 509 on either step retries both (a used-up URL cannot be reused, a stream cannot be re-read): the
  * session's 509 policy wraps the pair once, and the steps themselves do not retry.
  */
-export async function uploadBinary(operation: OperationRun): Promise<IDataObject[]> {
+export async function uploadBinary(operation: OperationRun): Promise<OperationOutput[]> {
 	const { session, qs, context, subject } = operation;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const property = String(context.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data';
@@ -83,5 +83,5 @@ export async function uploadBinary(operation: OperationRun): Promise<IDataObject
 	}
 	const stored = await readBack(operation, fileId);
 	if (verify) verifyChecksum(operation, fileId, stored[0]?.sha1 ?? result.sha1, sent);
-	return stored;
+	return asOutput(stored);
 }

@@ -1,16 +1,16 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/fields';
-import { defineOperation, type OperationRun } from '../../descriptions/operation';
+import { defineOperation, type OperationOutput, type OperationRun } from '../../descriptions/operation';
 import { missingInResult, sent } from '../../output/results';
 import { FILE, fileCheck, fileSubject } from './resource';
 
 /** The splash image's link (a string result), then, with Download on, the image itself (a public CDN link). */
-async function getThumbnail(operation: OperationRun): Promise<INodeExecutionData[]> {
+async function getThumbnail(operation: OperationRun): Promise<OperationOutput[]> {
 	const { session, endpoint, qs, subject, context } = operation;
 	const result = await session.request({ endpoint, qs, subject });
 	if (typeof result !== 'string' || !/^https?:\/\/\S+$/i.test(result.trim())) throw missingInResult(operation, 'thumbnail link', result);
-	const item: INodeExecutionData = { json: { fileId: sent(qs, 'file'), thumbnailUrl: result.trim() } };
+	const item: OperationOutput = { json: { fileId: sent(qs, 'file'), thumbnailUrl: result.trim() } };
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	if (options.download) {
 		const url = result.trim();

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/fields';
-import { defineOperation, type OperationRun } from '../../descriptions/operation';
+import { asOutput, defineOperation, type OperationOutput, type OperationRun } from '../../descriptions/operation';
 import { listingPages } from '../../listing/listFolder';
 import { walkFolder } from '../../listing/walkFolder';
 import { FOLDER } from './resource';
@@ -17,7 +17,7 @@ function defaultInclude(typeVersion: number): Include {
 }
 
 /** Pages through the folder (and its subfolders when asked) until the end or the limit. */
-async function listFolder({ session, qs, context }: OperationRun): Promise<IDataObject[]> {
+async function listFolder({ session, qs, context }: OperationRun): Promise<OperationOutput[]> {
 	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Infinity : (context.getNodeParameter('limit', 50) as number);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
@@ -30,7 +30,7 @@ async function listFolder({ session, qs, context }: OperationRun): Promise<IData
 		if (include !== 'both' && `${entry.type}s` !== include) continue;
 		records.push({ type: entry.type, ...entry.record, path: entry.path });
 	}
-	return records;
+	return asOutput(records);
 }
 
 export const listFolderOperation = defineOperation({

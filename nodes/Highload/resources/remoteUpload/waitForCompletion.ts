@@ -1,6 +1,6 @@
 import { sleep, type IDataObject } from 'n8n-workflow';
 
-import type { OperationRun } from '../../descriptions/operation';
+import { asOutput, type OperationOutput, type OperationRun } from '../../descriptions/operation';
 import { records, type ResultReader } from '../../output/results';
 import { operationError } from '../../transport/errors';
 
@@ -62,14 +62,14 @@ async function waitForOne(operation: OperationRun, started: IDataObject, timeout
  * upload it returned instead of the first answer.
  */
 export function sendAndWait(reader: ResultReader) {
-	return async (operation: OperationRun): Promise<IDataObject[]> => {
+	return async (operation: OperationRun): Promise<OperationOutput[]> => {
 		const { session, endpoint, qs, subject, context } = operation;
 		const first = reader(await session.request({ endpoint, qs, subject }), operation);
 		const options = context.getNodeParameter('options', {}) as IDataObject;
-		if (!options.waitForCompletion) return first;
+		if (!options.waitForCompletion) return asOutput(first);
 		const timeoutMs = Math.max(1, Number(options.waitTimeout ?? DEFAULT_WAIT_TIMEOUT_SECONDS)) * 1000;
 		const finished: IDataObject[] = [];
 		for (const record of first) finished.push(await waitForOne(operation, record, timeoutMs));
-		return finished;
+		return asOutput(finished);
 	};
 }
