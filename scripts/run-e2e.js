@@ -10,7 +10,7 @@
 const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
-const { provision, REPO } = require('./provision-n8n');
+const { provision, dataDir, REPO } = require('./provision-n8n');
 const { buildAndPack } = require('./lib/n8n');
 const { killFromPidFile, killGroup, alive } = require('./lib/procs');
 const { CHROMIUM } = require('./lib/browser');
@@ -32,8 +32,9 @@ async function main() {
 	const p = provision();
 	log(`real n8n ready (${path.relative(REPO, p.n8nBin)})`);
 
-	const e2eDir = path.join(p.cache, 'e2e');
-	// Old runs' user folders go; one run's folders are kept until the next for post-mortems.
+	// Outside the repository (see provision-n8n's dataDir). Old runs' user folders go; one run's folders are kept
+	// until the next for post-mortems.
+	const e2eDir = path.join(dataDir(), 'e2e');
 	fs.rmSync(e2eDir, { recursive: true, force: true });
 	fs.mkdirSync(e2eDir, { recursive: true });
 	const tarball = buildAndPack(path.join(e2eDir, 'pack'));
