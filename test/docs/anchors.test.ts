@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
+import { headingAnchors } from '../support/markdown';
+
 /**
  * Every documentation link the package ships (codex files, credential, node descriptions) and every in-page link of
  * the README lands on a heading that exists in the README, with GitHub's anchor rules. Reads what ships: dist/.
@@ -9,35 +11,6 @@ const ROOT = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { homepage: string; n8n: { nodes: string[]; credentials: string[] } };
 const REPO_URL = pkg.homepage.replace(/#.*$/, '');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-
-/** GitHub's heading anchors: lower case, punctuation dropped (hyphens and underscores kept), spaces to hyphens, repeats numbered. */
-export function headingAnchors(markdown: string): Set<string> {
-	const anchors = new Set<string>();
-	const seen = new Map<string, number>();
-	let fence: string | null = null;
-	for (const line of markdown.split('\n')) {
-		const fenceMatch = /^\s*(```|~~~)/.exec(line);
-		if (fenceMatch) {
-			if (fence === null) fence = fenceMatch[1];
-			else if (fence === fenceMatch[1]) fence = null;
-			continue;
-		}
-		if (fence !== null) continue;
-		const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-		if (!heading) continue;
-		const text = heading[1]
-			.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // links and images keep their text
-			.replace(/<[^>]+>/g, ''); // inline HTML
-		const base = text
-			.toLowerCase()
-			.replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
-			.replace(/\s/g, '-');
-		const count = seen.get(base) ?? 0;
-		seen.set(base, count + 1);
-		anchors.add(count === 0 ? base : `${base}-${count}`);
-	}
-	return anchors;
-}
 
 /** The documentation links of the built package: codex resources, the credential's documentationUrl, node descriptions. */
 function shippedDocumentationUrls(): Array<{ where: string; url: string }> {
@@ -70,6 +43,30 @@ function shippedDocumentationUrls(): Array<{ where: string; url: string }> {
 	return found;
 }
 
+/**
+ * The Docs link n8n 2.41's node view (NDV) opens for a node, as its editor builds it (NodeSettingsTabs' docsUrl): the
+ * node description's `documentationUrl` as it is when it starts with http, else the codex's first primaryDocumentation
+ * URL with `?utm_source=n8n_app&…` appended — after the `#anchor`, so the anchor becomes
+ * `highload-trigger?utm_source=…` and no longer names a heading.
+ */
+export function ndvDocsUrl(description: { name: string; documentationUrl?: string }, codexPrimaryUrl: string | undefined): string | undefined {
+	if (description.documentationUrl?.startsWith('http')) return description.documentationUrl;
+	const utm = new URLSearchParams({ utm_source: 'n8n_app', utm_medium: 'node_settings_modal-credential_link', utm_campaign: description.name });
+	return codexPrimaryUrl ? `${codexPrimaryUrl}?${utm.toString()}` : undefined;
+}
+
+function ndvDocsLinks(): Array<{ node: string; url: string | undefined }> {
+	return pkg.n8n.nodes.flatMap((file) => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const module = require(join(ROOT, file)) as Record<string, new () => { description: { name: string; documentationUrl?: string } }>;
+		const codex = JSON.parse(readFileSync(join(ROOT, file.replace(/\.js$/, '.json')), 'utf8')) as { resources?: { primaryDocumentation?: Array<{ url: string }> } };
+		return Object.values(module).map((Type) => {
+			const { description } = new Type();
+			return { node: description.name, url: ndvDocsUrl(description, codex.resources?.primaryDocumentation?.[0]?.url) };
+		});
+	});
+}
+
 describe('documentation links', () => {
 	const anchors = headingAnchors(readme);
 
@@ -91,6 +88,15 @@ describe('documentation links', () => {
 			if (!url.startsWith(`${REPO_URL}#`)) return true; // every link points at this README
 			return !anchors.has(decodeURIComponent(url.slice(REPO_URL.length + 1)));
 		});
+		expect(broken).toEqual([]);
+	});
+
+	// KNOWN until the node descriptions set `documentationUrl` (README, "Documentation links"): n8n appends its
+	// tracking query after the codex URL's #anchor. When they do, this test passes and jest reports it: make it test().
+	test.failing("the Docs link n8n's node view opens for each node lands on a README heading", () => {
+		const links = ndvDocsLinks();
+		expect(links).toHaveLength(2);
+		const broken = links.filter(({ url }) => !url || !url.startsWith(`${REPO_URL}#`) || !anchors.has(decodeURIComponent(url.slice(REPO_URL.length + 1))));
 		expect(broken).toEqual([]);
 	});
 
