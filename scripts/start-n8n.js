@@ -15,7 +15,7 @@
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
-const { provision, dataDir } = require('./provision-n8n');
+const { provision, dataDir, REPO } = require('./provision-n8n');
 const n8n = require('./lib/n8n');
 const { killAll } = require('./lib/procs');
 const examples = require('./lib/examples');
@@ -47,9 +47,13 @@ const shown = (p) => {
 	return p.startsWith(`${home}${path.sep}`) ? `~${p.slice(home.length)}` : p;
 };
 
-/** Earlier versions kept the user folder in the repository's .cache/n8n/user: move it out once (owner, workflows). */
+/**
+ * Earlier versions kept the user folder in the repository's .cache/n8n/user: move it out once (owner, workflows).
+ * Only from inside the repository: a cache elsewhere (HIGHLOAD_N8N_CACHE) may be shared and is left alone.
+ */
 function migrateUserFolder(oldFolder, userFolder) {
-	if (!fs.existsSync(oldFolder) || fs.existsSync(userFolder)) return;
+	const inRepo = !path.relative(REPO, oldFolder).startsWith('..');
+	if (!inRepo || !fs.existsSync(oldFolder) || fs.existsSync(userFolder)) return;
 	say(`moving the n8n user folder out of the repository: ${shown(oldFolder)} → ${shown(userFolder)}`);
 	fs.mkdirSync(path.dirname(userFolder), { recursive: true });
 	try {
