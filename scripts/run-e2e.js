@@ -5,12 +5,13 @@
 // 3. runs jest with test/e2e/jest.config.js (test/e2e/*.e2e.ts) in its own process group;
 // 4. whatever happens (failure, timeout, Ctrl-C), stops every process group the run started.
 // Flags: --update-screenshots (also write the editor screenshots into test/e2e/screenshots/),
-//        --timeout=<seconds> (whole jest run, default 1200); anything else is passed to jest.
+//        --timeout=<seconds> (whole jest run, default 1200), --verbose (npm's provisioning output on the terminal,
+//        and jest's list of every test); anything else is passed to jest.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
-const { provision, REPO } = require('./provision-n8n');
+const { provision, dataDir, REPO } = require('./provision-n8n');
 const { buildAndPack } = require('./lib/n8n');
 const { killFromPidFile, killGroup, alive } = require('./lib/procs');
 const { CHROMIUM } = require('./lib/browser');
@@ -29,11 +30,13 @@ async function main() {
 		console.error(`${CHROMIUM} is missing: install Debian's chromium first (apt-get update && apt-get install -y chromium).`);
 		process.exit(2);
 	}
-	const p = provision();
+	// --verbose also goes to jest (its list of every test).
+	const p = provision({ verbose: argv.includes('--verbose') || undefined });
 	log(`real n8n ready (${path.relative(REPO, p.n8nBin)})`);
 
-	const e2eDir = path.join(p.cache, 'e2e');
-	// Old runs' user folders go; one run's folders are kept until the next for post-mortems.
+	// Outside the repository (see provision-n8n's dataDir). Old runs' user folders go; one run's folders are kept
+	// until the next for post-mortems.
+	const e2eDir = path.join(dataDir(), 'e2e');
 	fs.rmSync(e2eDir, { recursive: true, force: true });
 	fs.mkdirSync(e2eDir, { recursive: true });
 	const tarball = buildAndPack(path.join(e2eDir, 'pack'));

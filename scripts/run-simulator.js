@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Launcher for sandbox.ts without a build step (TypeScript is transpiled on require).
- * Usage: node scripts/run-simulator.js [--port N] [--host 127.0.0.1]
+ * Usage: node scripts/run-simulator.js [--port 5690] [--host 127.0.0.1]  (npm run sandbox -- --port 5690)
  */
 'use strict';
 require('./ts-register').register();

@@ -5,14 +5,17 @@
 //   directory the way n8n's own community-package installer does (node types `n8n-nodes-highload.*`);
 // - starts the sandbox (Highload API simulator + an RSS feed) and creates the credential "Highload Sandbox";
 // - imports the example workflows from examples/;
-// - starts n8n on http://127.0.0.1:5678 with SQLite (data in .cache/n8n/user). Ctrl-C stops everything.
-// Flags: --no-sandbox (no simulator, no sandbox credential), --port=<n> (default 5678), --verbose (n8n's log
-// on the terminal), --reimport-examples (overwrite the imported examples with the shipped ones).
+// - starts n8n on http://127.0.0.1:5678 with SQLite. Ctrl-C stops everything.
+// n8n's user folder (database, log, installed package) lives outside the repository, in provision-n8n's dataDir()
+// (~/.local/share/n8n-nodes-highload/<checkout>/user): a user folder inside the repository would make the package
+// load the repository's own node_modules/n8n-workflow, which a user's n8n never does.
+// Flags: --no-sandbox (no simulator, no sandbox credential), --port=<n> (default 5678), --verbose (n8n's log and
+// npm's provisioning output on the terminal), --reimport-examples (overwrite the imported examples with the shipped ones).
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
-const { provision, REPO } = require('./provision-n8n');
+const { provision, dataDir, REPO } = require('./provision-n8n');
 const n8n = require('./lib/n8n');
 const { killAll } = require('./lib/procs');
 const examples = require('./lib/examples');
@@ -35,6 +38,42 @@ function parseArgs(argv) {
 	return args;
 }
 
+const os = require('os');
+/** A path as the user reads it: relative to the repository when inside it, ~/… under the home folder. */
+const shown = (p) => {
+	const rel = path.relative(process.cwd(), p);
+	if (!rel.startsWith('..') && !path.isAbsolute(rel)) return rel;
+	const home = os.homedir();
+	return p.startsWith(`${home}${path.sep}`) ? `~${p.slice(home.length)}` : p;
+};
+
+/**
+ * Earlier versions kept the user folder in the repository's .cache/n8n/user: move it out once (owner, workflows).
+ * Only from inside the repository: a cache elsewhere (HIGHLOAD_N8N_CACHE) may be shared and is left alone.
+ */
+function migrateUserFolder(oldFolder, userFolder) {
+	const inRepo = !path.relative(REPO, oldFolder).startsWith('..');
+	if (!inRepo || !fs.existsSync(oldFolder) || fs.existsSync(userFolder)) return;
+	say(`moving the n8n user folder out of the repository: ${shown(oldFolder)} → ${shown(userFolder)}`);
+	fs.mkdirSync(path.dirname(userFolder), { recursive: true });
+	try {
+		fs.renameSync(oldFolder, userFolder);
+	} catch {
+		fs.cpSync(oldFolder, userFolder, { recursive: true });
+		fs.rmSync(oldFolder, { recursive: true, force: true });
+	}
+}
+
+/** Whether n8n still waits for its owner account (n8n's public settings say so before anyone signs in). */
+async function ownerMissing(inst) {
+	try {
+		const settings = await n8n.rest(inst, 'GET', '/rest/settings');
+		return settings?.userManagement?.showSetupOnFirstLoad === true;
+	} catch {
+		return undefined;
+	}
+}
+
 const hash = (v) => crypto.createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);
 const say = (m) => console.log(`[start] ${m}`);
 
@@ -50,7 +89,7 @@ async function portFree(port) {
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	const t0 = Date.now();
-	const p = provision();
+	const p = provision({ verbose: args.verbose || undefined });
 
 	for (const [port, what] of [
 		[args.port, 'n8n'],
@@ -62,8 +101,9 @@ async function main() {
 
 	say('building and packing the package…');
 	const tarball = n8n.buildAndPack(path.join(p.cache, 'pack'));
-	const userFolder = path.join(p.cache, 'user');
-	const filesDir = path.join(p.cache, 'files');
+	const userFolder = path.join(dataDir(), 'user');
+	const filesDir = path.join(dataDir(), 'files');
+	migrateUserFolder(path.join(p.cache, 'user'), userFolder);
 	const inst = await n8n.createInstance({
 		userFolder,
 		port: args.port,
@@ -72,7 +112,7 @@ async function main() {
 		logFile: path.join(userFolder, 'n8n.log'),
 	});
 	n8n.installPackage(userFolder, tarball);
-	say(`installed ${path.basename(tarball)} into ${path.relative(REPO, path.join(userFolder, '.n8n', 'nodes'))}`);
+	say(`installed ${path.basename(tarball)} into ${shown(path.join(userFolder, '.n8n', 'nodes'))}`);
 
 	const statePath = path.join(userFolder, 'highload-start.json');
 	let state = {};
@@ -122,16 +162,22 @@ async function main() {
 	await n8n.startServer(inst, { echo: args.verbose });
 	inst.server.exited.then(({ code }) => {
 		if (stopping) return;
-		console.error(`[start] n8n exited (${code}); its log: ${path.relative(process.cwd(), inst.logFile)}`);
+		console.error(`[start] n8n exited (${code}); its log: ${shown(inst.logFile)}`);
 		stop(code || 1);
 	});
 
+	const missing = await ownerMissing(inst);
+	const open = {
+		true: `  1. Open the URL and create the owner account (it stays on this machine, in ${shown(userFolder)}).`,
+		false: `  1. Open the URL and sign in with the owner account you created (data in ${shown(userFolder)}).`,
+		undefined: `  1. Open the URL (data in ${shown(userFolder)}).`,
+	}[String(missing)];
 	const lines = [
 		'',
 		`  n8n is running:  ${inst.url}   (ready in ${Math.round((Date.now() - t0) / 1000)} s)`,
 		'',
 		'  Next:',
-		'  1. Open the URL. The first visit asks you to create the owner account (it stays in .cache/n8n/user).',
+		open,
 		'  2. Open a workflow "Highload example 1..4" and click "Execute workflow"; the Highload nodes are under',
 		'     "Highload" in the nodes panel (search "Highload"): node types n8n-nodes-highload.highload/.highloadTrigger.',
 	];
@@ -139,12 +185,12 @@ async function main() {
 		lines.push(
 			`  3. The credential "Highload Sandbox" points at the sandbox ${sandbox.sim.url} (login ${sandbox.sim.login}).`,
 			`     It is a simulator with sample folders and files; nothing leaves this machine. RSS feed: ${sandbox.feed.url}`,
-			`     Files for "Upload from disk" are read from ${path.relative(process.cwd(), sample.dir)}/.`,
+			`     Files for "Upload from disk" are read from ${shown(sample.dir)}/.`,
 		);
 	} else {
 		lines.push('  3. No sandbox (--no-sandbox): create a "Highload API" credential with your own login and key.');
 	}
-	lines.push('', `  Log: ${path.relative(process.cwd(), inst.logFile)}    Stop: Ctrl-C`, '');
+	lines.push('', `  Log: ${shown(inst.logFile)}    Stop: Ctrl-C`, '');
 	console.log(lines.join('\n'));
 }
 

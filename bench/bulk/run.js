@@ -15,7 +15,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { provision, REPO } = require('../../scripts/provision-n8n');
+const { provision, dataDir } = require('../../scripts/provision-n8n');
 const n8n = require('../../scripts/lib/n8n');
 const { killAll } = require('../../scripts/lib/procs');
 const { startSandbox } = require('../../scripts/lib/local-services');
@@ -163,8 +163,9 @@ function timing(run, nodeName) {
 
 async function main() {
 	const t0 = Date.now();
-	const p = provision();
-	const benchDir = path.join(p.cache, 'bench');
+	provision();
+	// Outside the repository: the package must resolve n8n's own n8n-workflow (see provision-n8n's dataDir).
+	const benchDir = path.join(dataDir(), 'bench');
 	fs.rmSync(benchDir, { recursive: true, force: true });
 	const tarball = n8n.buildAndPack(path.join(benchDir, 'pack'));
 	const inst = await n8n.createInstance({ userFolder: path.join(benchDir, 'user') });
@@ -245,7 +246,7 @@ async function main() {
 	const out = { date: new Date().toISOString(), items: ITEMS, runs: RUNS, latencyMs: LATENCY, results, ratios, totalSeconds: Math.round((Date.now() - t0) / 1000) };
 	const jsonFile = arg('json', path.join(benchDir, 'results.json'));
 	fs.writeFileSync(jsonFile, JSON.stringify(out, null, 2));
-	console.log(`\nresults: ${path.relative(REPO, jsonFile)}`);
+	console.log(`\nresults: ${jsonFile}`);
 	await sandbox.close();
 	await killAll();
 }

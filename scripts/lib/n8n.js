@@ -7,7 +7,7 @@ const net = require('net');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const { spawnGroup, runGroup } = require('./procs');
-const { paths, REPO } = require('../provision-n8n');
+const { paths, dataDir, assertIsolatedUserFolder, REPO } = require('../provision-n8n');
 
 const PACKAGE_NAME = 'n8n-nodes-highload';
 const NODE_TYPE = `${PACKAGE_NAME}.highload`;
@@ -55,6 +55,7 @@ function buildAndPack(destDir, { build = true } = {}) {
  * it in nodes/package.json. So no second n8n-workflow is ever installed next to n8n's own.
  */
 function installPackage(userFolder, tarball) {
+	assertIsolatedUserFolder(userFolder);
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const pkgDir = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 	fs.rmSync(pkgDir, { recursive: true, force: true });
@@ -87,10 +88,18 @@ function installPackage(userFolder, tarball) {
 	return pkgDir;
 }
 
-/** A real-n8n instance description: its user folder, ports and environment. */
-async function createInstance({ userFolder, port, brokerPort, filesDir, logFile, env = {} } = {}) {
-	userFolder ??= fs.mkdtempSync(path.join(paths().cache, 'user-'));
+/**
+ * A real-n8n instance description: its user folder (outside the repository, see provision-n8n's dataDir), ports and
+ * environment. `probeModules: true` preloads scripts/lib/module-probe.js, which records in `inst.moduleProbeFile` the
+ * `n8n-workflow` file this package's code gets inside n8n (read it with readModuleProbe).
+ */
+async function createInstance({ userFolder, port, brokerPort, filesDir, logFile, env = {}, probeModules = false } = {}) {
+	if (!userFolder) {
+		fs.mkdirSync(dataDir(), { recursive: true });
+		userFolder = fs.mkdtempSync(path.join(dataDir(), 'user-'));
+	}
 	fs.mkdirSync(userFolder, { recursive: true });
+	assertIsolatedUserFolder(userFolder);
 	port ??= await freePort();
 	brokerPort ??= await freePort();
 	filesDir ??= path.join(userFolder, 'files');
@@ -126,6 +135,12 @@ async function createInstance({ userFolder, port, brokerPort, filesDir, logFile,
 		NODE_ENV: 'production',
 		...env,
 	};
+	const moduleProbeFile = probeModules ? path.join(userFolder, 'module-probe.jsonl') : null;
+	if (moduleProbeFile) {
+		fs.rmSync(moduleProbeFile, { force: true });
+		instanceEnv.HIGHLOAD_MODULE_PROBE = moduleProbeFile;
+		instanceEnv.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--require=${path.join(__dirname, 'module-probe.js')}`].filter(Boolean).join(' ');
+	}
 	const inst = {
 		userFolder,
 		port,
@@ -133,11 +148,38 @@ async function createInstance({ userFolder, port, brokerPort, filesDir, logFile,
 		filesDir,
 		logFile: logFile ?? path.join(userFolder, 'n8n.log'),
 		env: instanceEnv,
+		moduleProbeFile,
 		url: `http://127.0.0.1:${port}`,
 		server: null,
 		cookie: null,
 	};
 	return inst;
+}
+
+/** What module-probe.js recorded: [{request, from, resolved, pid}], one entry per distinct resolution. */
+function readModuleProbe(inst) {
+	if (!inst.moduleProbeFile || !fs.existsSync(inst.moduleProbeFile)) return [];
+	return fs
+		.readFileSync(inst.moduleProbeFile, 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => JSON.parse(line));
+}
+
+/** The folder of the package a file belongs to (the nearest package.json named `name` above it), real path. */
+function packageRootOf(file, name) {
+	for (let dir = path.dirname(file); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+		try {
+			if (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name === name) return fs.realpathSync(dir);
+		} catch {}
+	}
+	return null;
+}
+
+/** n8n's own n8n-workflow: the copy n8n itself loads (resolved from the n8n package's folder). */
+function n8nOwnWorkflowRoot() {
+	const n8nDir = path.dirname(path.dirname(paths().n8nBin));
+	return packageRootOf(require.resolve('n8n-workflow/package.json', { paths: [n8nDir] }), 'n8n-workflow');
 }
 
 /** Runs one n8n CLI command to completion. */
@@ -322,6 +364,9 @@ module.exports = {
 	buildAndPack,
 	installPackage,
 	createInstance,
+	readModuleProbe,
+	packageRootOf,
+	n8nOwnWorkflowRoot,
 	cli,
 	importCredentials,
 	importWorkflows,

@@ -1,13 +1,15 @@
 // What every e2e test file needs: the packed tarball (from run-e2e.js, or packed here when a test file is run
 // alone), a fresh n8n user folder with the package installed, and cleanup of everything started.
+// User folders live outside the repository (provision-n8n's dataDir): Node's module lookup from the installed
+// package must not reach the repository's node_modules, as it cannot in a user's n8n.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const n8n = require('../../scripts/lib/n8n');
-const { paths, isProvisioned } = require('../../scripts/provision-n8n');
+const { dataDir, isProvisioned } = require('../../scripts/provision-n8n');
 
 function e2eRoot() {
-	const dir = process.env.HIGHLOAD_E2E_DIR || path.join(paths().cache, 'e2e');
+	const dir = process.env.HIGHLOAD_E2E_DIR || path.join(dataDir(), 'e2e');
 	fs.mkdirSync(dir, { recursive: true });
 	return dir;
 }
@@ -20,12 +22,15 @@ function tarball() {
 	return file;
 }
 
-/** A fresh instance (own user folder, free ports) with the package installed as n8n's installer does it. */
+/**
+ * A fresh instance (own user folder, free ports) with the package installed as n8n's installer does it, and the
+ * module probe on (which n8n-workflow the package gets: n8n.readModuleProbe).
+ */
 async function freshInstance(name) {
 	const userFolder = path.join(e2eRoot(), `${name}-${Date.now()}`);
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
-	const inst = await n8n.createInstance({ userFolder, filesDir: path.join(userFolder, 'files') });
+	const inst = await n8n.createInstance({ userFolder, filesDir: path.join(userFolder, 'files'), probeModules: true });
 	n8n.installPackage(userFolder, tarball());
 	return inst;
 }

@@ -1,9 +1,12 @@
 /**
- * The running n8n server with the package installed: node types and credential listed, icons served, the
- * trigger example's "fetch test event", and a browser check of the editor (headless Debian Chromium).
+ * The running n8n server with the package installed: node types and credential listed, icons and output schemas
+ * served, the package running on n8n's own n8n-workflow, the trigger example's "fetch test event", and browser
+ * checks of the editor (headless Debian Chromium): the node panel, the node view, the Schema view, the Docs links.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+
+import { headingAnchors } from '../support/markdown';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const n8n = require('../../scripts/lib/n8n');
@@ -17,6 +20,11 @@ const examples = require('../../scripts/lib/examples');
 const { freshInstance, screenshotDirs } = require('./e2e-context');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { launch } = require('../../scripts/lib/browser');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { REPO, strayWorkflowCopies } = require('../../scripts/provision-n8n');
+
+const README_ANCHORS = headingAnchors(fs.readFileSync(path.join(REPO, 'README.md'), 'utf8'));
+const SCHEMA_DIR = path.join(REPO, 'dist', 'nodes', 'Highload', '__schema__', 'v1.0.0');
 
 let inst: any;
 let sandbox: any;
@@ -76,6 +84,29 @@ describe('node types in real n8n', () => {
 		expect(described[0].displayName).toBe(action.displayName);
 		expect(described[0].properties.map((p: any) => p.name)).toEqual(expect.arrayContaining(['resource', 'operation']));
 	});
+
+	test("the package runs on n8n's own n8n-workflow, as in a user's n8n", () => {
+		// The user folder lies outside the repository, and nothing on the lookup path holds another copy.
+		expect(path.relative(REPO, inst.userFolder).startsWith('..')).toBe(true);
+		expect(strayWorkflowCopies(path.join(inst.userFolder, '.n8n', 'nodes', 'node_modules', n8n.PACKAGE_NAME))).toEqual([]);
+		// What `require('n8n-workflow')` in the package's code resolved to, inside the n8n processes (module probe).
+		const probed: Array<{ from: string; resolved: string }> = n8n.readModuleProbe(inst);
+		expect(probed.length).toBeGreaterThan(0);
+		const own = n8n.n8nOwnWorkflowRoot();
+		expect(own).toBeTruthy();
+		expect([...new Set(probed.map((entry) => n8n.packageRootOf(entry.resolved, 'n8n-workflow')))]).toEqual([own]);
+	});
+
+	test('n8n serves the output schema of every operation, as shipped', async () => {
+		const shipped = fs.readdirSync(SCHEMA_DIR).flatMap((resource) => fs.readdirSync(path.join(SCHEMA_DIR, resource)).map((file) => [resource, file]));
+		expect(shipped.length).toBeGreaterThan(15);
+		for (const [resource, file] of shipped) {
+			const route = `/schemas/${n8n.NODE_TYPE}/1.0.0/${resource}/${file}`;
+			const res = await n8n.rest(inst, 'GET', route, undefined, { raw: true });
+			expect([route, res.status]).toEqual([route, 200]);
+			expect(JSON.parse(res.text)).toEqual(JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, resource, file), 'utf8')));
+		}
+	});
 });
 
 describe('example 4: New file alert (trigger, via "fetch test event")', () => {
@@ -103,16 +134,42 @@ describe('example 4: New file alert (trigger, via "fetch test event")', () => {
 });
 
 describe('editor in headless Chromium', () => {
+	let browser: any;
+	const save = async (page: any, name: string) => {
+		const buf = await page.screenshot();
+		for (const d of screenshotDirs()) fs.writeFileSync(path.join(d, name), buf);
+	};
+	/** A page with the owner signed in, showing a workflow once its canvas is drawn. */
+	const openWorkflow = async (workflowId: string) => {
+		const page = await browser.context.newPage();
+		await page.goto(`${inst.url}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded' });
+		await page.locator('[data-test-id="canvas-node"]').first().waitFor({ state: 'visible', timeout: 60000 });
+		await page.waitForTimeout(1000);
+		return page;
+	};
+	/** Opens a canvas node's view (NDV). */
+	const openNode = async (page: any, name: string) => {
+		await page.locator('[data-test-id="canvas-node"]').filter({ hasText: name }).first().dblclick();
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.waitFor({ state: 'visible', timeout: 30000 });
+		return ndv;
+	};
+	const nodeTypes = async () => {
+		const types: any[] = await n8n.rest(inst, 'GET', '/types/nodes.json');
+		return { action: types.find((t) => t.name === n8n.NODE_TYPE), trigger: types.find((t) => t.name === n8n.TRIGGER_TYPE) };
+	};
+
+	beforeAll(async () => {
+		browser = await launch();
+		await browser.context.addCookies([{ name: 'n8n-auth', value: inst.cookie, url: inst.url }]);
+	});
+	afterAll(async () => {
+		if (browser) await browser.close();
+	});
+
 	test('opens the Highload node: icon, resource and operation pickers, a resource locator', async () => {
-		const shots = screenshotDirs();
-		const save = async (page: any, name: string) => {
-			const buf = await page.screenshot();
-			for (const d of shots) fs.writeFileSync(path.join(d, name), buf);
-		};
-		const browser = await launch();
+		const page = await browser.context.newPage();
 		try {
-			const page = await browser.context.newPage();
-			await browser.context.addCookies([{ name: 'n8n-auth', value: inst.cookie, url: inst.url }]);
 			await page.goto(`${inst.url}/workflow/${all.cleanup.id}`, { waitUntil: 'domcontentloaded' });
 			const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'List all files' }).first();
 			await node.waitFor({ state: 'visible', timeout: 60000 });
@@ -160,7 +217,110 @@ describe('editor in headless Chromium', () => {
 			expect(sandbox.sim.countRequests('file/listfolder')).toBeGreaterThan(0);
 			await save(page, 'folder-locator.png');
 		} finally {
-			await browser.close();
+			await page.close();
+		}
+	});
+
+	test("the node panel: one Highload entry for both nodes, with the trigger's description (n8n's rule), each node's own actions and events", async () => {
+		const { action, trigger } = await nodeTypes();
+		const page = await openWorkflow(all.cleanup.id);
+		try {
+			await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
+			await page.locator('[data-test-id="node-creator-search-bar"]').first().waitFor({ state: 'visible', timeout: 10000 });
+			await page.keyboard.type('Highload');
+			const entries = page.locator('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]').filter({ hasText: 'Highload' });
+			await entries.first().waitFor({ state: 'visible', timeout: 10000 });
+			await page.waitForTimeout(500);
+			// n8n 2.41 merges a package's `<name>Trigger` into its `<name>` node when that node has actions, and the
+			// merged entry takes the trigger's description (useActionsGeneration.ts: `app.description =
+			// trigger.description`); n8n's own pairs (Gmail, Telegram…) show their trigger's description the same way.
+			expect(await entries.count()).toBe(1);
+			expect((await entries.first().locator('[data-test-id="node-creator-item-name"]').innerText()).trim()).toBe(action.displayName);
+			expect((await entries.first().locator('[data-test-id="node-creator-item-description"]').innerText()).trim()).toBe(trigger.description);
+			await save(page, 'node-panel.png');
+
+			// Its details page lists the action node's operations and the trigger's events, each by its own text.
+			await entries.first().click();
+			const creator = page.locator('[data-test-id="node-creator"]');
+			await creator.getByText('Get a file', { exact: true }).first().waitFor({ state: 'visible', timeout: 10000 });
+			const text = await creator.innerText();
+			const operations: string[] = action.properties
+				.filter((p: any) => p.name === 'operation')
+				.flatMap((p: any) => p.options.map((o: any) => o.action))
+				.filter((label: unknown) => typeof label === 'string');
+			expect(operations.length).toBeGreaterThan(15);
+			for (const label of operations) expect(text).toContain(label);
+			expect(text).toMatch(/Triggers/);
+			await save(page, 'node-details.png');
+		} finally {
+			await page.close();
+		}
+	});
+
+	test("the Schema view shows an operation's fields before anything ran (the shipped output schema)", async () => {
+		const page = await openWorkflow(all.cleanup.id);
+		try {
+			const schemaRequests: Array<{ url: string; status: number }> = [];
+			page.on('response', (res: any) => {
+				if (res.url().includes('/schemas/')) schemaRequests.push({ url: res.url(), status: res.status() });
+			});
+			// The Filter after "List all files" (never executed): its input is the Folder → List schema.
+			const ndv = await openNode(page, 'Older than 30 days');
+			const input = ndv.locator('[data-test-id="ndv-input-panel"]');
+			await input.locator('[data-test-id="run-data-schema-item"]').first().waitFor({ state: 'visible', timeout: 20000 });
+			await page.waitForTimeout(500);
+			const fields = (await input.locator('[data-test-id="run-data-schema-item"]').allInnerTexts()).map((t: string) => t.trim());
+			const schema = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, 'folder', 'list.json'), 'utf8'));
+			for (const key of ['type', 'id', 'name', 'path', 'size', 'download_count', 'upload_at', 'link']) {
+				expect(schema.properties).toHaveProperty([key]);
+				expect(fields.some((field: string) => field.startsWith(key))).toBe(true);
+			}
+			expect(schemaRequests).toContainEqual({ url: expect.stringContaining(`/schemas/${n8n.NODE_TYPE}/1.0.0/folder/list.json`), status: 200 });
+			expect(schemaRequests.filter((r) => r.status !== 200)).toEqual([]);
+			await save(page, 'schema-preview.png');
+		} finally {
+			await page.close();
+		}
+	});
+
+	/** The href of the Docs link in a node's view, for each Highload node of the examples. */
+	const docsLinks = async () => {
+		const links: Record<string, string> = {};
+		for (const [workflow, nodeName] of [
+			[all.cleanup.id, 'List all files'],
+			[all.alert.id, 'New file on Highload'],
+		]) {
+			const page = await openWorkflow(workflow);
+			try {
+				const ndv = await openNode(page, nodeName);
+				const docs = ndv.locator('a').filter({ hasText: 'Docs' }).first();
+				await docs.waitFor({ state: 'visible', timeout: 10000 });
+				links[nodeName] = await docs.evaluate((a: any) => a.href);
+			} finally {
+				await page.close();
+			}
+		}
+		return links;
+	};
+
+	test("each node's Docs link points at its README heading", async () => {
+		const links = await docsLinks();
+		expect(Object.keys(links)).toHaveLength(2);
+		for (const [node, href] of Object.entries(links)) {
+			// The anchor as the package wrote it; n8n may append its tracking query after it (next test).
+			const anchor = decodeURIComponent(new URL(href).hash.slice(1)).split('?')[0];
+			expect([node, README_ANCHORS.has(anchor) ? 'heading' : `no heading "${anchor}"`]).toEqual([node, 'heading']);
+		}
+	});
+
+	// KNOWN until the node descriptions set `documentationUrl` (README, "Documentation links"): n8n appends
+	// `?utm_source=…` to a codex URL, after its #anchor, so the browser looks for a heading that does not exist.
+	// When they do, this test passes and jest reports it: make it test().
+	test.failing("each node's Docs link lands on its README heading as n8n opens it", async () => {
+		const links = await docsLinks();
+		for (const [node, href] of Object.entries(links)) {
+			const anchor = decodeURIComponent(new URL(href).hash.slice(1));
+			expect([node, README_ANCHORS.has(anchor) ? 'heading' : `no heading "${anchor}"`]).toEqual([node, 'heading']);
 		}
 	});
 });

@@ -7,7 +7,7 @@ const path = require('path');
 module.exports = {
 	rootDir: path.resolve(__dirname, '..', '..'),
 	testEnvironment: 'node',
-	// Only these folders are crawled (not .cache/, where n8n user folders live).
+	// Only these folders are crawled (not .cache/, where n8n is provisioned).
 	roots: ['<rootDir>/test/e2e', '<rootDir>/test/simulator'],
 	testMatch: ['<rootDir>/test/e2e/*.e2e.ts'],
 	transform: {

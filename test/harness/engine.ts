@@ -26,10 +26,11 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 
 import { HarnessCredentialsHelper } from './credentials';
+import './n8nLog';
 import { HarnessInput, registerInput, type InputItem } from './testNodes';
 
-// n8n-core reads its instance settings from the user folder: keep them out of ~/.n8n. Its logger prints
-// node errors as n8n does (tests that check for leaked secrets capture that output).
+// n8n-core reads its instance settings from the user folder: keep them out of ~/.n8n. Its logger is captured
+// (./n8nLog: kept for tests that check for leaked secrets, printed only with HIGHLOAD_TEST_LOG=1).
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'highload-n8n-'));
 
 export const PACKAGE_ROOT = resolve(__dirname, '..', '..');

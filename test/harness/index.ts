@@ -2,3 +2,4 @@ export { Engine, PACKAGE_ROOT, type HighloadCredential, type NodeRun } from './e
 export { useBinaryMode, type BinaryMode } from './binaryData';
 export { testCredential } from './credentialTest';
 export type { InputItem } from './testNodes';
+export { n8nLogEntries, n8nLogText, type N8nLogEntry } from './n8nLog';

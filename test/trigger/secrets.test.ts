@@ -1,3 +1,4 @@
+import { n8nLogText } from '../harness';
 import { fromList, pollError, useTrigger } from './setup';
 
 /** The trigger sends login and key itself (apiSession): its failures must not carry them either. */
@@ -22,7 +23,8 @@ describe('Highload Trigger — the API key', () => {
 			}
 			const items = await trigger.poll();
 			expect(items).toHaveLength(1);
-			const seen = [JSON.stringify(items), JSON.stringify(trigger.staticData), printed.join('\n')];
+			// What n8n logged (the harness keeps it whether or not it is printed) and anything printed to the console.
+			const seen = [JSON.stringify(items), JSON.stringify(trigger.staticData), printed.join('\n'), n8nLogText()];
 			for (const error of errors) {
 				seen.push(error.message, String(error.description), JSON.stringify(error), String(error.stack));
 			}
