@@ -24,8 +24,11 @@ interface JsonSchema {
 
 const NODE_FILE = join(PACKAGE_ROOT, 'dist', 'nodes', 'Highload', 'Highload.node.js');
 
-function schemaFor(resource: string, operation: string): { file: string | undefined; schema: JsonSchema | undefined } {
-	const file = resolveOutputSchemaPath({ nodeDir: dirname(NODE_FILE), version: 1, resource, operation });
+/** The node's versions: n8n asks for the schemas of the exact version a node in a workflow has. */
+const NODE_VERSIONS = [1, 1.1];
+
+function schemaFor(resource: string, operation: string, version = 1.1): { file: string | undefined; schema: JsonSchema | undefined } {
+	const file = resolveOutputSchemaPath({ nodeDir: dirname(NODE_FILE), version, resource, operation });
 	const schema = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as JsonSchema) : undefined;
 	return { file, schema };
 }
@@ -53,8 +56,10 @@ export function violations(value: unknown, schema: JsonSchema, at = '$'): string
 
 describe('output schemas', () => {
 	let operations: Array<[string, string]> = [];
+	let versions: number[] = [];
 	beforeAll(async () => {
 		const description = (await Engine.load()).description('highload');
+		versions = description.version as number[];
 		const resources = description.properties.find((property) => property.name === 'resource')!.options as INodePropertyOptions[];
 		operations = resources.flatMap(({ value: resource }) => {
 			const operation = description.properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource))!;
@@ -64,9 +69,13 @@ describe('output schemas', () => {
 
 	test('one schema per operation, where n8n looks for it, in the form the editor accepts', () => {
 		expect(operations.length).toBeGreaterThan(15);
+		expect(versions).toEqual(NODE_VERSIONS);
 		for (const [resource, operation] of operations) {
-			const { file, schema } = schemaFor(resource, operation);
-			expect([`${resource}/${operation}`, schema === undefined ? `missing: ${file}` : 'found']).toEqual([`${resource}/${operation}`, 'found']);
+			for (const version of NODE_VERSIONS) {
+				const { file, schema } = schemaFor(resource, operation, version);
+				expect([`${resource}/${operation}@${version}`, schema === undefined ? `missing: ${file}` : 'found']).toEqual([`${resource}/${operation}@${version}`, 'found']);
+			}
+			const { schema } = schemaFor(resource, operation);
 			// The editor drops a schema that is not an object with a non-empty `properties`.
 			expect(schema!.type).toBe('object');
 			expect(Object.keys(schema!.properties ?? {}).length).toBeGreaterThan(0);
@@ -85,7 +94,8 @@ describe('output schemas', () => {
 			}
 		};
 		walk(base);
-		expect(shipped.sort()).toEqual(operations.map(([resource, operation]) => `v1.0.0/${resource}/${operation}.json`).sort());
+		const expected = ['v1.0.0', 'v1.1.0'].flatMap((dir) => operations.map(([resource, operation]) => `${dir}/${resource}/${operation}.json`));
+		expect(shipped.sort()).toEqual(expected.sort());
 		const covered = new Set(outputCases.map((c) => `${c.resource}/${c.operation}`));
 		expect(operations.map(([resource, operation]) => `${resource}/${operation}`).filter((key) => !covered.has(key))).toEqual([]);
 	});
