@@ -124,3 +124,12 @@ describe('example 3: Upload from disk', () => {
 		expect(stored.name).toBe(path.basename(sample.files[0]));
 	});
 });
+
+describe("n8n's own n8n-workflow in the CLI too", () => {
+	test('every require("n8n-workflow") of the package in `n8n import`/`n8n execute` got n8n\'s own copy', () => {
+		const probed: Array<{ resolved: string; pid: number }> = n8n.readModuleProbe(inst);
+		// At least the imports and the three executions each loaded the package in their own process.
+		expect(new Set(probed.map((entry) => entry.pid)).size).toBeGreaterThanOrEqual(3);
+		expect([...new Set(probed.map((entry) => n8n.packageRootOf(entry.resolved, 'n8n-workflow')))]).toEqual([n8n.n8nOwnWorkflowRoot()]);
+	});
+});
