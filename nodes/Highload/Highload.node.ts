@@ -15,7 +15,9 @@ export class Highload implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage files, folders, remote uploads and conversions on Highload.to',
+		description:
+			'Manage files, folders, remote uploads and conversions on Highload.to, and start workflows when a file lands in a folder, finishes converting, or a remote upload changes status',
+		documentationUrl: 'https://github.com/highload-n8n/n8n-nodes-highload#operations',
 		defaults: { name: 'Highload' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

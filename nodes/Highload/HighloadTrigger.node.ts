@@ -13,7 +13,10 @@ export class HighloadTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when a file lands in a Highload folder, finishes converting, or a remote upload changes status',
+		// n8n's node panel shows one Highload entry for the pair, with the trigger's description: it speaks for both.
+		description:
+			'Manage files, folders, remote uploads and conversions on Highload.to, and start workflows when a file lands in a folder, finishes converting, or a remote upload changes status',
+		documentationUrl: 'https://github.com/highload-n8n/n8n-nodes-highload#highload-trigger',
 		defaults: { name: 'Highload Trigger' },
 		polling: true,
 		inputs: [],

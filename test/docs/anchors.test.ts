@@ -91,9 +91,9 @@ describe('documentation links', () => {
 		expect(broken).toEqual([]);
 	});
 
-	// KNOWN until the node descriptions set `documentationUrl` (README, "Documentation links"): n8n appends its
-	// tracking query after the codex URL's #anchor. When they do, this test passes and jest reports it: make it test().
-	test.failing("the Docs link n8n's node view opens for each node lands on a README heading", () => {
+	// n8n appends its tracking query after a codex URL's #anchor; the node descriptions' own `documentationUrl` is used
+	// as it is (README, "Documentation links").
+	test("the Docs link n8n's node view opens for each node lands on a README heading", () => {
 		const links = ndvDocsLinks();
 		expect(links).toHaveLength(2);
 		const broken = links.filter(({ url }) => !url || !url.startsWith(`${REPO_URL}#`) || !anchors.has(decodeURIComponent(url.slice(REPO_URL.length + 1))));

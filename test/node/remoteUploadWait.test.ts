@@ -75,7 +75,7 @@ describe.each(shapes)('Remote Upload → wait for completion — %s', (_label, o
 		const [upload] = [...t.sim.state.remoteUploads.values()];
 		expect(run.error?.message).toBe(`Remote upload "${upload.id}" did not finish within 1 s (last status: pending)`);
 		expect(run.error?.description).toBe(
-			'It keeps running on Highload: check it later with Remote Upload → Get, or raise Wait Timeout under Options.',
+			'It keeps running on Highload: check it later with Remote Upload → Get, or raise Wait Timeout (Seconds) under Options.',
 		);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
 		expect(Date.now() - started).toBeLessThan(4000);

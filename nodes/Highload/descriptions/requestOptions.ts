@@ -21,7 +21,7 @@ export const requestOptions: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: DEFAULT_BANDWIDTH_RETRIES,
 			description:
-				'How often to retry a request that Highload refused with 509 (bandwidth exceeded), waiting 1 s, 2 s, 4 s... in between.',
+				'How many times to retry a request that Highload refused with 509 (bandwidth exceeded), waiting 1 s, 2 s, 4 s... in between (0 = never).',
 		},
 		{
 			displayName: 'Max Concurrent Requests',

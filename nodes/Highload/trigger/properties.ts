@@ -72,7 +72,8 @@ export const triggerProperties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 60000,
-			description: 'Time in ms to wait for each answer from Highload; a poll that waits longer fails and the next one catches up',
+			description:
+				'How long, in milliseconds, each request of a poll waits for Highload to answer (60000 = 1 minute); a poll that waits longer fails and the next one catches up',
 		},
 	]),
 ];

@@ -37,7 +37,7 @@ const waitOptions = optionsCollection(
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: DEFAULT_WAIT_TIMEOUT_SECONDS,
-			description: 'With Wait for Completion: how many seconds to wait at most before failing (the upload keeps running on Highload)',
+			description: 'With Wait for Completion: how long to wait at most, in seconds, before failing (the upload keeps running on Highload)',
 		},
 	],
 	shownFor(REMOTE_UPLOAD.value, ['add', 'get']),

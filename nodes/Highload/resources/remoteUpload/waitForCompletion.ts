@@ -41,7 +41,7 @@ async function waitForOne(operation: OperationRun, started: IDataObject, timeout
 			throw operationError(
 				operation.target,
 				`Remote upload "${id}" did not finish within ${timeoutMs / 1000} s (last status: ${statusOf(current) || 'unknown'}${progress(current)})`,
-				'It keeps running on Highload: check it later with Remote Upload → Get, or raise Wait Timeout under Options.',
+				'It keeps running on Highload: check it later with Remote Upload → Get, or raise Wait Timeout (Seconds) under Options.',
 			);
 		}
 		await sleep(Math.min(wait, left));
