@@ -13,7 +13,7 @@ export const addRemoteUpload = defineOperation({
 	endpoint: 'remotedl/add',
 	checks: [
 		{ query: 'url', label: 'URL', kind: 'url', required: true },
-		{ query: 'folder', label: 'Folder', kind: 'folderId', required: false },
+		{ query: 'folder', label: 'Folder', kind: 'folderId', required: false, field: 'folderId', createMissing: true },
 	],
 	subject: { kind: 'folder', query: 'folder' },
 	fields: [
