@@ -155,6 +155,8 @@ describe('Create Missing Folders', () => {
 		const first = await t.run('remoteUpload', 'add', parameters, { input: items(50) });
 		expect(first.error).toBeUndefined();
 		expect(t.sim.countRequests('file/createfolder')).toBe(2);
+		// The items ran at the same time (n8n starts them all at once; the node lets 5 requests run together).
+		expect(t.sim.maxConcurrency).toBeGreaterThan(1);
 		expect(folderPaths()).toEqual(['videos', 'videos/2026', 'videos/2026/archive']);
 		const archive = [...t.sim.state.folders.values()].find((folder) => folder.name === 'archive')!;
 		expect([...t.sim.state.remoteUploads.values()].every((upload) => upload.folderId === archive.id)).toBe(true);
