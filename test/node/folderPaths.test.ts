@@ -218,6 +218,16 @@ describe('Create Missing Folders', () => {
 		expect(jsonOf(run)[0]).toEqual({ folderid: expect.any(String), name: 'AC/DC', parentFolderId: parent.id, skipped: false });
 	});
 
+	test("with Retry On Fail, a failed creation is tried again after listing the parent again; one folder in the end", async () => {
+		t.sim.fault('file/createfolder', { kind: 'html' });
+		const parameters = { url: 'https://example.com/a.mp4', folderId: byPath('new/deeper'), options: { createMissingFolders: true } };
+		const run = await t.run('remoteUpload', 'add', parameters, { input: items(3), retryOnFail: true });
+		expect(run.error).toBeUndefined();
+		expect(folderPaths()).toEqual(['new', 'new/deeper']);
+		expect(t.sim.countRequests('file/createfolder')).toBe(3); // the failed one, then new and deeper once each
+		expect(t.sim.countRequests('remotedl/add')).toBe(3);
+	});
+
 	test('a failing creation fails the items that needed it, each as its own error, and creates nothing twice', async () => {
 		t.sim.fault('file/createfolder', { kind: 'html' });
 		const parameters = { url: 'https://example.com/a.mp4', folderId: byPath('new'), options: { createMissingFolders: true } };

@@ -105,12 +105,17 @@ class FolderTree {
 		const key = `${parentId}\n${name.normalize('NFC')}`;
 		const running = this.creations.get(key);
 		if (running) return { id: await running, created: false };
-		// Kept even when it fails: a creation that timed out may still have happened, and must not be sent twice.
 		const creation = createFolder(session, parentId, name).then(async (id) => {
 			(await this.childrenOf(session, parentId)).push({ id, name });
 			return id;
 		});
 		this.creations.set(key, creation);
+		// The items waiting for it share its failure. Whoever asks later (another item, n8n's Retry On Fail) lists the
+		// parent again first: a creation that failed after it happened (an answer lost) is found, not sent twice.
+		creation.catch(() => {
+			this.creations.delete(key);
+			this.children.delete(parentId);
+		});
 		return { id: await creation, created: true };
 	}
 
