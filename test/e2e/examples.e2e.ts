@@ -26,6 +26,8 @@ const sandboxes: Record<string, Sandbox> = {};
 const runs: Record<string, any> = {};
 let sample: { files: string[]; glob: string };
 const seeded: Record<string, string> = {};
+let addedAfterFirstRun = 0;
+let foldersAfterFirstRun = 0;
 
 beforeAll(async () => {
 	inst = await freshInstance('examples');
@@ -54,6 +56,10 @@ beforeAll(async () => {
 	await n8n.importCredentials(inst, creds);
 	await n8n.importWorkflows(inst, workflows);
 	for (const key of Object.keys(ids)) runs[key] = await n8n.execute(inst, all[key].id);
+	// Example 1 again, as a schedule or a retry would run it: the same feed items must add nothing.
+	addedAfterFirstRun = sandboxes.rss.sim.countRequests('remotedl/add');
+	foldersAfterFirstRun = sandboxes.rss.sim.countRequests('file/createfolder');
+	runs.rssAgain = await n8n.execute(inst, all.rss.id);
 });
 
 afterAll(async () => {
@@ -79,7 +85,34 @@ describe('example 1: RSS to Highload', () => {
 		const added = run.items('Remote upload each link');
 		expect(added).toHaveLength(3);
 		for (const item of added) expect(item.status).toBe('finished');
-		expect(run.items('Summary')).toEqual([expect.objectContaining({ status: 'finished', count_id: 3 })]);
+		expect(run.items('Summary')).toEqual([expect.objectContaining({ status: 'finished', skipped: false, count_id: 3 })]);
+
+		// Into the folder the example names by path (feeds/rss), created on the way.
+		const folders = [...sandboxes.rss.sim.state.folders.values()];
+		const feeds = folders.filter((f: any) => f.name === 'feeds' && f.parentId === '0');
+		expect(feeds).toHaveLength(1);
+		const rss = folders.filter((f: any) => f.name === 'rss' && f.parentId === feeds[0].id);
+		expect(rss).toHaveLength(1);
+		expect(uploads.every((u: any) => u.folderId === rss[0].id)).toBe(true);
+		expect(addedAfterFirstRun).toBe(3);
+		expect(foldersAfterFirstRun).toBe(2);
+		for (const item of added) expect(item).toMatchObject({ skipped: false, folderId: rss[0].id, folderPath: 'feeds/rss' });
+	});
+
+	test('run again, it adds nothing and creates no folder: every item is the upload already added, skipped', () => {
+		const run = runs.rssAgain;
+		expectSuccess(run);
+		const sim = sandboxes.rss.sim;
+		expect(sim.countRequests('remotedl/add')).toBe(addedAfterFirstRun);
+		expect(sim.countRequests('file/createfolder')).toBe(foldersAfterFirstRun);
+		expect(sim.state.remoteUploads.size).toBe(3);
+
+		const first = runs.rss.items('Remote upload each link').map((i: any) => i.id).sort();
+		const again = run.items('Remote upload each link');
+		expect(again).toHaveLength(3);
+		expect(again.map((i: any) => i.id).sort()).toEqual(first);
+		for (const item of again) expect(item).toMatchObject({ status: 'finished', skipped: true });
+		expect(run.items('Summary')).toEqual([expect.objectContaining({ status: 'finished', skipped: true, count_id: 3 })]);
 	});
 });
 

@@ -13,7 +13,7 @@ const expectedFields: Record<string, string[]> = {
 	'file/getUploadUrl': ['folderId'],
 	'file/upload': ['folderId', 'binaryPropertyName', 'options'],
 	'folder/list': ['folderId', 'returnAll', 'limit', 'options'],
-	'folder/create': ['name', 'parentFolderId'],
+	'folder/create': ['name', 'parentFolderId', 'options'],
 	'folder/rename': ['folderId', 'name'],
 	'folder/delete': ['folderId', 'deleteNotice'],
 	'remoteUpload/add': ['url', 'folderId', 'options'],
@@ -58,5 +58,23 @@ describe('Highload node description', () => {
 			.filter((property) => !['resource', 'operation', 'requestOptions'].includes(property.name))
 			.filter((property) => NodeHelpers.displayParameter(parameters, property, { typeVersion: 1 }, description));
 		expect(shown.map((property) => property.name)).toEqual(fields);
+	});
+
+	test('every folder field of the node and the trigger offers From List, By ID and By Path', async () => {
+		const trigger = (await Engine.load()).description('highloadTrigger').properties;
+		const folderFields = [...properties, ...trigger].filter((property) => property.type === 'resourceLocator' && /folder/i.test(property.name));
+		expect(folderFields).toHaveLength(8);
+		for (const field of folderFields) expect(field.modes!.map((mode) => mode.name)).toEqual(['list', 'id', 'path']);
+	});
+
+	test('the new options keep the names saved workflows will use', () => {
+		const optionsOf = (resource: string, operation: string) =>
+			properties
+				.filter((property) => property.name === 'options' && NodeHelpers.displayParameter({ resource, operation }, property, { typeVersion: 1.1 }, description))
+				.flatMap((property) => (property.options as INodeProperties[]).map((option) => option.name));
+		expect(optionsOf('file', 'upload')).toEqual(['createMissingFolders', 'fileName', 'ifSameFileExists', 'compareBy', 'verifyChecksum']);
+		expect(optionsOf('remoteUpload', 'add')).toEqual(['createMissingFolders', 'skipIfAlreadyAdded', 'waitForCompletion', 'waitTimeout']);
+		expect(optionsOf('remoteUpload', 'get')).toEqual(['waitForCompletion', 'waitTimeout']);
+		expect(optionsOf('folder', 'create')).toEqual(['createMissingFolders']);
 	});
 });

@@ -1,8 +1,9 @@
+import { createHash } from 'crypto';
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { InputItem } from '../harness';
 import type { HighloadSimulator } from '../simulator';
-import { byId } from '../support/setup';
+import { byId, byPath } from '../support/setup';
 
 /**
  * One run of every operation, and of its variants that change the output's shape (Wait for Completion, Download,
@@ -77,4 +78,34 @@ export const outputCases: OutputCase[] = [
 	{ resource: 'remoteUpload', operation: 'remove', label: '', setup: (sim) => ({ parameters: { remoteUploadId: sim.addRemoteUpload('https://example.com/a.mp4').id } }) },
 	{ resource: 'remoteUpload', operation: 'removeAll', label: '', setup: () => ({}) },
 	{ resource: 'remoteUpload', operation: 'restartFailed', label: '', setup: () => ({}) },
+	// Paths and duplicates: the fields By Path and the skip options add.
+	{
+		resource: 'file',
+		operation: 'upload',
+		label: 'By Path, the same file already there (Skip)',
+		setup: (sim) => {
+			const folder = sim.addFolder('renders');
+			sim.addFile({ name: 'render.mp4', folderId: folder.id, sha1: createHash('sha1').update('sample video bytes').digest('hex') });
+			return {
+				parameters: { folderId: byPath('renders'), options: { ifSameFileExists: 'skip', compareBy: 'content' } },
+				input: [{ binary: { data: { content: Buffer.from('sample video bytes'), fileName: 'render.mp4', mimeType: 'video/mp4' } } }],
+			};
+		},
+	},
+	{
+		resource: 'folder',
+		operation: 'create',
+		label: 'By Path, Create Missing Folders',
+		setup: () => ({ parameters: { name: 'archive', parentFolderId: byPath('videos/2026'), options: { createMissingFolders: true } } }),
+	},
+	{
+		resource: 'remoteUpload',
+		operation: 'add',
+		label: 'By Path, Skip If Already Added',
+		setup: (sim) => {
+			sim.addRemoteUpload('https://example.com/a.mp4', sim.addFolder('feeds').id);
+			return { parameters: { url: 'https://example.com/a.mp4', folderId: byPath('feeds'), options: { skipIfAlreadyAdded: true } } };
+		},
+	},
+	{ resource: 'folder', operation: 'delete', label: 'By Path', setup: (sim) => (sim.addFolder('old'), { parameters: { folderId: byPath('old') } }) },
 ];

@@ -10,6 +10,8 @@ export interface SimulatorOptions {
 	remoteStatusShape?: 'object' | 'map';
 	/** remotedl/status without id: map of all uploads, or 400. */
 	remoteStatusWithoutId?: 'list' | 'error';
+	/** remotedl/status without id leaves out finished uploads (as an API that forgets them would); by id they still answer. */
+	remoteListOmitsFinished?: boolean;
 	/** Numeric fields as strings (like the doc) or JSON numbers. Folder ids become numbers too; file ids never. */
 	numbers?: 'strings' | 'numbers';
 	/** Listings in a fresh seeded order each time page 1 is requested. */
@@ -45,6 +47,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
 	httpStatus: 'mirror',
 	remoteStatusShape: 'object',
 	remoteStatusWithoutId: 'list',
+	remoteListOmitsFinished: false,
 	numbers: 'strings',
 	shuffle: false,
 	order: 'oldestFirst',

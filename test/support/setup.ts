@@ -8,6 +8,7 @@ import { HighloadSimulator, type SimulatorOptions } from '../simulator';
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 export const byUrl = (value: string) => ({ __rl: true, mode: 'url', value });
 export const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
+export const byPath = (value: string) => ({ __rl: true, mode: 'path', value });
 
 export interface TestContext {
 	sim: HighloadSimulator;

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { useHighload } from '../support/setup';
 
-export { fromList } from '../support/setup';
+export { byPath, fromList } from '../support/setup';
 
 /** One engine per file, a fresh simulator per test; `poller` activates the trigger. */
 export const useTrigger = useHighload;

@@ -52,7 +52,10 @@ export function fileLocator(text: FieldText): INodeProperties {
 	};
 }
 
-/** A folder: picked from the account's folders (with their paths) or by ID. */
+/**
+ * A folder: picked from the account's folders (with their paths), by ID, or by path from the root (resolved to its
+ * id before anything is sent: parameters/checks.ts, listing/folderPaths.ts).
+ */
 export function folderLocator(text: FieldText): INodeProperties {
 	return {
 		...text,
@@ -72,6 +75,13 @@ export function folderLocator(text: FieldText): INodeProperties {
 				type: 'string',
 				placeholder: 'e.g. 4567',
 				validation: [{ type: 'regex', properties: { regex: '^\\s*\\+?\\d*\\s*$', errorMessage: 'A folder ID is a number' } }],
+			},
+			{
+				displayName: 'By Path',
+				name: 'path',
+				type: 'string',
+				placeholder: 'e.g. videos/2026/archive',
+				hint: 'Folder names from the root, separated by /. Write \\/ for a / inside a name and \\\\ for a backslash.',
 			},
 		],
 	};

@@ -8,9 +8,10 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import type { ResolvedFolder } from '../listing/folderPaths';
 import { normalizeRecord } from '../output/normalize';
 import type { ResultReader, ResultRequest } from '../output/results';
-import { checkQuery, type QueryCheck } from '../parameters/checks';
+import { checkQuery, folderOfField, type QueryCheck } from '../parameters/checks';
 import { asNodeError } from '../transport/errors';
 import { itemSession, type HighloadSession } from '../transport/session';
 import { shownFor } from './fields';
@@ -23,6 +24,8 @@ export interface OperationRun extends ResultRequest {
 	context: IExecutePaginationFunctions;
 	/** `kind "id"` of the object the item's request is about, when it names one. */
 	subject?: string;
+	/** Folders given By Path, as resolved before sending, by the query parameter they were sent as. */
+	folders: Record<string, ResolvedFolder>;
 }
 
 /** Everything about one operation; a reader finds its whole behaviour in its own file. */
@@ -68,6 +71,34 @@ export interface Operation {
 	fields: INodeProperties[];
 }
 
+/** The folders this item's fields name By Path (already resolved by the checks: no request), by query parameter. */
+async function foldersByPath(context: IExecutePaginationFunctions, checks: QueryCheck[]): Promise<Record<string, ResolvedFolder>> {
+	const folders: Record<string, ResolvedFolder> = {};
+	for (const check of checks) {
+		const folder = await folderOfField(context, check);
+		if (folder) folders[check.query] = folder;
+	}
+	return folders;
+}
+
+/** The output fields naming the folders given By Path (`folderId`, `folderPath`), for fields a record lacks. */
+function folderFields(checks: QueryCheck[], folders: Record<string, ResolvedFolder>): IDataObject {
+	const fields: IDataObject = {};
+	for (const check of checks) {
+		const folder = folders[check.query];
+		if (!folder) continue;
+		const names = check.output ?? { id: 'folderId', path: 'folderPath' };
+		fields[names.id] = folder.id;
+		fields[names.path] = folder.path;
+	}
+	return fields;
+}
+
+const withFields = (record: IDataObject, fields: IDataObject): IDataObject => {
+	const added = Object.entries(fields).filter(([key]) => !(key in record));
+	return added.length === 0 ? record : { ...record, ...Object.fromEntries(added) };
+};
+
 /** One item of an operation: its own request (or steps), read into records, normalized, paired with the input item. */
 async function runItem(
 	context: IExecutePaginationFunctions,
@@ -79,10 +110,13 @@ async function runItem(
 	const id = spec.subject ? qs[spec.subject.query] : undefined;
 	const subject = spec.subject && id !== undefined && id !== '' ? `${spec.subject.kind} "${String(id)}"` : undefined;
 	const operation = `${spec.resource.name} → ${spec.name}`;
-	const request: OperationRun = { endpoint: spec.endpoint, session, context, qs, subject, target: session.target, operation };
+	const checks = spec.checks ?? [];
+	const folders = await foldersByPath(context, checks);
+	const request: OperationRun = { endpoint: spec.endpoint, session, context, qs, subject, target: session.target, operation, folders };
 	const output = spec.run ? await spec.run(request) : asOutput(spec.result!(await session.request({ endpoint: spec.endpoint, qs, subject }), request));
 	const pairedItem = { item: context.getItemIndex() };
-	return output.map((item) => ({ ...item, json: normalizeRecord(item.json), pairedItem }));
+	const added = folderFields(checks, folders);
+	return output.map((item) => ({ ...item, json: normalizeRecord(withFields(item.json, added)), pairedItem }));
 }
 
 /**

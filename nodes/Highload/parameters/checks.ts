@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
+import { folderPathOf, resolveFolderPath, type ResolvedFolder } from '../listing/folderPaths';
 import { operationError } from '../transport/errors';
+import { itemSession } from '../transport/session';
 
 import { canonicalFolderId, isFileId, isWebAddress, ROOT_FOLDER_ID } from './ids';
 
@@ -16,6 +18,12 @@ export interface QueryCheck {
 	required: boolean;
 	/** Destructive or impossible on the root folder (delete, rename, move into): refused however it is spelled. */
 	refuseRoot?: string;
+	/** Folder checks: the resource locator field the value comes from, whose By Path mode is resolved to an id. */
+	field?: string;
+	/** Folder checks: the operation offers Create Missing Folders under Options (missing folders of a path created). */
+	createMissing?: boolean;
+	/** Folder checks given By Path: the output fields that carry the resolved id and path (default folderId, folderPath). */
+	output?: { id: string; path: string };
 }
 
 const RULES: Record<Kind, { empty: string; malformed: string }> = {
@@ -78,6 +86,37 @@ function checkedValue(context: IExecuteSingleFunctions, check: QueryCheck, raw: 
 	}
 }
 
+/**
+ * The folder a folder field names By Path, resolved to its id (and created where missing when the operation offers
+ * it and the user turned it on); undefined when the field is not in By Path mode or is empty. Resolved once per run
+ * for all items (listing/folderPaths.ts): asking again costs no request.
+ */
+export async function folderOfField(context: IExecuteSingleFunctions, check: QueryCheck): Promise<ResolvedFolder | undefined> {
+	if (check.kind !== 'folderId' || !check.field) return undefined;
+	const path = folderPathOf(context, check.field);
+	if (path === undefined || path.trim() === '') return undefined;
+	const options = check.createMissing ? (context.getNodeParameter('options', {}) as IDataObject) : {};
+	const session = await itemSession(context);
+	return await resolveFolderPath(context, session, path, options.createMissingFolders === true);
+}
+
+/** A parameter's value to send: a folder given By Path resolved to its canonical id, anything else checked as typed. */
+async function checkedParameter(context: IExecuteSingleFunctions, check: QueryCheck, raw: unknown): Promise<string | undefined> {
+	const path = check.kind === 'folderId' && check.field ? folderPathOf(context, check.field) : undefined;
+	if (path === undefined) return checkedValue(context, check, raw);
+	if (path.trim() === '') {
+		if (check.required) throw refuse(context, check, RULES.folderId.empty, EMPTY_HINT);
+		return undefined;
+	}
+	const folder = (await folderOfField(context, check))!;
+	if (folder.id === ROOT_FOLDER_ID) {
+		if (check.refuseRoot) throw refuse(context, check, `path "${path.trim()}" is the root folder, which this operation never acts on`, check.refuseRoot);
+		// The root folder is the API's default: no folder parameter at all.
+		return undefined;
+	}
+	return folder.id;
+}
+
 /** Input items of this run that are folder records (Folder → List's output), by 1-based position; computed once a run. */
 const folderItemsOfInput = new WeakMap<object, number[]>();
 
@@ -124,7 +163,7 @@ export function checkQuery(checks: QueryCheck[]) {
 		if (actsOnFiles) refuseFolderItems(this);
 		const qs: IDataObject = { ...(options.qs ?? {}) };
 		for (const check of checks) {
-			const value = checkedValue(this, check, qs[check.query]);
+			const value = await checkedParameter(this, check, qs[check.query]);
 			if (value === undefined) delete qs[check.query];
 			else qs[check.query] = value;
 		}

@@ -107,3 +107,13 @@ export function asNodeError(target: ErrorTarget, error: unknown): NodeApiError {
 	if (error instanceof NodeOperationError) return operationError(target, error.message, error.description ?? undefined);
 	return operationError(target, error instanceof Error ? error.message : String(error));
 }
+
+/**
+ * A failure shared by several items (one listing or creation serving the whole run) as this item's own error:
+ * the same message, description and code, reported for this item.
+ */
+export function forItem(target: ErrorTarget, error: unknown): NodeApiError {
+	const failure = asNodeError(target, error);
+	if (failure.context?.itemIndex === target.itemIndex) return failure;
+	return apiErrorWith(target, failure.message, failure.description ?? undefined, failure.httpCode ?? undefined);
+}

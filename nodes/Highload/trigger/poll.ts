@@ -1,6 +1,8 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { canonicalFolderId } from '../parameters/ids';
+import { PATH_MODE, resolveFolderPath, type LocatorValue } from '../listing/folderPaths';
+import { canonicalFolderId, ROOT_FOLDER_ID } from '../parameters/ids';
+import { codeSession } from '../transport/session';
 import { pollFiles, type FileEvent } from './fileEvents';
 import { parseIds, pollRemoteUploads } from './remoteUploadEvents';
 
@@ -13,6 +15,28 @@ const DEFAULT_TIMEOUT = 60_000;
  */
 const running = new Set<string>();
 
+/**
+ * The folder to watch: an id as given, or a path resolved from the root at the start of each poll (so a folder
+ * renamed or replaced under that path is followed; the baseline then starts anew, as for any other folder).
+ */
+async function watchedFolder(context: IPollFunctions, timeout: number): Promise<string | undefined> {
+	const raw = context.getNodeParameter('folderId', '', { extractValue: false }) as LocatorValue | string;
+	if (raw !== null && typeof raw === 'object' && raw.mode === PATH_MODE) {
+		const path = String(raw.value ?? '');
+		if (path.trim() === '') return undefined;
+		const folder = await resolveFolderPath(undefined, await codeSession(context, timeout), path, false);
+		return folder.id === ROOT_FOLDER_ID ? undefined : folder.id;
+	}
+	const folder = context.getNodeParameter('folderId', '', { extractValue: true });
+	const folderId = String(folder ?? '').trim() === '' ? undefined : canonicalFolderId(folder);
+	if (folderId === undefined && String(folder ?? '').trim() !== '') {
+		throw new NodeOperationError(context.getNode(), `Folder: "${String(folder).trim()}" is not a folder ID`, {
+			description: 'A folder ID is a whole number, like 4567: pick the folder from the list or copy its ID.',
+		});
+	}
+	return folderId;
+}
+
 async function pollEvent(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const event = context.getNodeParameter('event', 'newFile') as FileEvent | 'remoteUploadChanged';
 	const options = context.getNodeParameter('options', {}) as IDataObject;
@@ -24,15 +48,8 @@ async function pollEvent(context: IPollFunctions): Promise<INodeExecutionData[][
 			timeout,
 		});
 	}
-	const folder = context.getNodeParameter('folderId', '', { extractValue: true });
-	const folderId = String(folder ?? '').trim() === '' ? undefined : canonicalFolderId(folder);
-	if (folderId === undefined && String(folder ?? '').trim() !== '') {
-		throw new NodeOperationError(context.getNode(), `Folder: "${String(folder).trim()}" is not a folder ID`, {
-			description: 'A folder ID is a whole number, like 4567: pick the folder from the list or copy its ID.',
-		});
-	}
 	return await pollFiles(context, event, {
-		folderId,
+		folderId: await watchedFolder(context, timeout),
 		includeSubfolders: context.getNodeParameter('includeSubfolders', false) as boolean,
 		timeout,
 	});

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { FileSource } from './multipartBody';
@@ -40,4 +41,19 @@ export async function binaryFileSource(
 	}
 	const buffer = await context.helpers.getBinaryDataBuffer(propertyName);
 	return { fileName, mimeType, size: buffer.length, open: async () => slices(buffer) };
+}
+
+/**
+ * The sha1 (hex) of the input item's binary, read the way an upload reads it: streamed from n8n's binary store in
+ * slices (never held whole), or hashed from the buffer a memory-mode binary already is.
+ */
+export async function binarySha1(context: IExecuteSingleFunctions, propertyName: string): Promise<string> {
+	const hash = createHash('sha1');
+	const binary = context.helpers.assertBinaryData(propertyName);
+	if (binary.id) {
+		for await (const chunk of await context.helpers.getBinaryStream(binary.id, CHUNK_SIZE)) hash.update(chunk as Uint8Array);
+	} else {
+		hash.update(await context.helpers.getBinaryDataBuffer(propertyName));
+	}
+	return hash.digest('hex');
 }

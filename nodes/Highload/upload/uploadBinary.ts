@@ -4,8 +4,9 @@ import { asOutput, type OperationOutput, type OperationRun } from '../descriptio
 import { records } from '../output/results';
 import { apiErrorWith, asNodeError, operationError } from '../transport/errors';
 import { postUpload } from '../transport/uploadPost';
-import { binaryFileSource } from './binarySource';
-import { MultipartFileBody, type FormField } from './multipartBody';
+import { binaryFileSource, binarySha1 } from './binarySource';
+import { MultipartFileBody, type FileSource, type FormField } from './multipartBody';
+import { uploadOnce, type SameFileBy } from './sameFile';
 
 /** The file part's field name that clients of this API family use (the API document's example leaves it out). */
 const FILE_FIELD = 'file1';
@@ -49,18 +50,33 @@ async function readBack(operation: OperationRun, fileId: string): Promise<IDataO
 }
 
 /**
- * File → Upload: file/ul hands out a one-time upload URL, the binary is streamed there as multipart/form-data, and
- * the stored file is read back with file/info: that record is the output, its sha1 checked against the bytes
- * sent. A 509 on either step retries both (a used-up URL cannot be reused, a stream cannot be re-read): the
- * session's 509 policy wraps the pair once, and the steps themselves do not retry.
+ * File → Upload. With "If the Same File Exists: Skip" the target folder is checked first (sameFile.ts): by content,
+ * the binary is hashed (streamed from n8n's binary store) and compared with the sha1 Highload lists for each file;
+ * by name, the file name it would get is compared. A file found is output (file/info) with `skipped: true`, and
+ * nothing is uploaded.
  */
 export async function uploadBinary(operation: OperationRun): Promise<OperationOutput[]> {
-	const { session, qs, context, subject } = operation;
+	const { qs, context } = operation;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const property = String(context.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data';
 	const source = await binaryFileSource(context, property, String(options.fileName ?? '').trim());
 	const folderId = qs.folder === undefined ? undefined : String(qs.folder);
 	const verify = options.verifyChecksum !== false;
+	const upload = async () => await uploadFile(operation, source, folderId, verify);
+	if (options.ifSameFileExists !== 'skip') return asOutput(await upload());
+	const by: SameFileBy = options.compareBy === 'name' ? 'name' : 'content';
+	const key = by === 'content' ? await binarySha1(context, property) : source.fileName;
+	return asOutput(await uploadOnce(operation, folderId, by, key, { existing: async (fileId) => await readBack(operation, fileId), upload }));
+}
+
+/**
+ * The upload itself: file/ul hands out a one-time upload URL, the binary is streamed there as multipart/form-data, and
+ * the stored file is read back with file/info: that record is the output, its sha1 checked against the bytes
+ * sent. A 509 on either step retries both (a used-up URL cannot be reused, a stream cannot be re-read): the
+ * session's 509 policy wraps the pair once, and the steps themselves do not retry.
+ */
+async function uploadFile(operation: OperationRun, source: FileSource, folderId: string | undefined, verify: boolean): Promise<IDataObject[]> {
+	const { session, context, subject } = operation;
 	// n8n's Timeout (default 300 s) bounds the silence of an upload, not its length.
 	const idleMs = session.limits.timeoutMs;
 
@@ -83,5 +99,5 @@ export async function uploadBinary(operation: OperationRun): Promise<OperationOu
 	}
 	const stored = await readBack(operation, fileId);
 	if (verify) verifyChecksum(operation, fileId, stored[0]?.sha1 ?? result.sha1, sent);
-	return asOutput(stored);
+	return stored;
 }

@@ -15,7 +15,8 @@ function selectUploads({ core, params }: ApiContext): { uploads: RemoteUpload[];
 	const raw = params.get('id');
 	if (raw === undefined) {
 		if (core.options.remoteStatusWithoutId === 'error') throw new ApiError(400, 'Missing parameter: id');
-		return { uploads: [...core.state.remoteUploads.values()], single: false };
+		const all = [...core.state.remoteUploads.values()];
+		return { uploads: core.options.remoteListOmitsFinished ? all.filter((u) => u.status !== 'finished') : all, single: false };
 	}
 	const uploads = params
 		.list('id')

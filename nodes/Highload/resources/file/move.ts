@@ -16,6 +16,7 @@ export const moveFile = defineOperation({
 			query: 'folder',
 			label: 'Destination Folder',
 			kind: 'folderId',
+			field: 'folderId',
 			required: true,
 			refuseRoot: 'Highload cannot move files into the root folder: pick another folder.',
 		},

@@ -10,7 +10,7 @@ export const deleteFolder = defineOperation({
 	description: 'Delete a folder with all its subfolders and files, for good',
 	endpoint: 'file/deletefolder',
 	// Required and never the root, however its id is spelled: the API could read an empty or `00` id as the root.
-	checks: [{ query: 'folder', label: 'Folder', kind: 'folderId', required: true, refuseRoot: ROOT_REFUSED }],
+	checks: [{ query: 'folder', label: 'Folder', kind: 'folderId', required: true, refuseRoot: ROOT_REFUSED, field: 'folderId' }],
 	subject: folderSubject,
 	fields: [
 		{

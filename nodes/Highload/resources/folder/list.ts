@@ -40,7 +40,7 @@ export const listFolderOperation = defineOperation({
 	action: 'List a folder',
 	description: 'List the files (and, if asked, the subfolders) of a folder',
 	endpoint: 'file/listfolder',
-	checks: [{ query: 'folder', label: 'Folder', kind: 'folderId', required: false }],
+	checks: [{ query: 'folder', label: 'Folder', kind: 'folderId', required: false, field: 'folderId' }],
 	fields: [
 		{
 			displayName: 'Return All',

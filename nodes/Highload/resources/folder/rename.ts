@@ -11,7 +11,7 @@ export const renameFolder = defineOperation({
 	description: 'Give a folder a new name',
 	endpoint: 'file/renamefolder',
 	checks: [
-		{ query: 'folder', label: 'Folder', kind: 'folderId', required: true, refuseRoot: ROOT_REFUSED },
+		{ query: 'folder', label: 'Folder', kind: 'folderId', required: true, refuseRoot: ROOT_REFUSED, field: 'folderId' },
 		{ query: 'name', label: 'New Name', kind: 'text', required: true },
 	],
 	subject: folderSubject,

@@ -1,8 +1,21 @@
-import { folderLocator, sentAs } from '../../descriptions/fields';
-import { defineOperation } from '../../descriptions/operation';
+import type { IDataObject } from 'n8n-workflow';
+
+import { folderLocator, optionsCollection, sentAs } from '../../descriptions/fields';
+import { asOutput, defineOperation, type OperationRun, type OperationOutput } from '../../descriptions/operation';
 import { records } from '../../output/results';
+import { addOnce } from './alreadyAdded';
 import { REMOTE_UPLOAD } from './resource';
-import { sendAndWait } from './waitForCompletion';
+import { waitFields, waitIfAsked } from './waitForCompletion';
+
+const added = records('remote upload', ['id']);
+
+/** Adds the upload (once, with Skip If Already Added), then waits for it when asked. */
+async function add(operation: OperationRun): Promise<OperationOutput[]> {
+	const { session, endpoint, qs, subject, context } = operation;
+	const send = async () => added(await session.request({ endpoint, qs, subject }), operation);
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	return asOutput(await waitIfAsked(operation, options.skipIfAlreadyAdded === true ? await addOnce(operation, send) : await send()));
+}
 
 export const addRemoteUpload = defineOperation({
 	resource: REMOTE_UPLOAD,
@@ -13,7 +26,7 @@ export const addRemoteUpload = defineOperation({
 	endpoint: 'remotedl/add',
 	checks: [
 		{ query: 'url', label: 'URL', kind: 'url', required: true },
-		{ query: 'folder', label: 'Folder', kind: 'folderId', required: false },
+		{ query: 'folder', label: 'Folder', kind: 'folderId', required: false, field: 'folderId', createMissing: true },
 	],
 	subject: { kind: 'folder', query: 'folder' },
 	fields: [
@@ -36,6 +49,24 @@ export const addRemoteUpload = defineOperation({
 			}),
 			routing: sentAs('folder'),
 		},
+		optionsCollection([
+			{
+				displayName: 'Create Missing Folders',
+				name: 'createMissingFolders',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to create the folders of a Folder given by path that do not exist yet (like mkdir -p)',
+			},
+			{
+				displayName: 'Skip If Already Added',
+				name: 'skipIfAlreadyAdded',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to add nothing when Highload already lists a remote upload of the same URL into the same folder, and output that upload's record with skipped: true",
+			},
+			...waitFields,
+		]),
 	],
-	run: sendAndWait(records('remote upload', ['id'])),
+	run: add,
 });

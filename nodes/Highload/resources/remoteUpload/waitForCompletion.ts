@@ -1,10 +1,31 @@
-import { sleep, type IDataObject } from 'n8n-workflow';
+import { sleep, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { asOutput, type OperationOutput, type OperationRun } from '../../descriptions/operation';
 import { records, type ResultReader } from '../../output/results';
 import { operationError } from '../../transport/errors';
 
 export const DEFAULT_WAIT_TIMEOUT_SECONDS = 600;
+
+/** Waiting until Highload has finished the upload: options of Add and Get. */
+export const waitFields: INodeProperties[] = [
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to check the status again and again (waiting longer each time) until Highload has finished or failed the upload, and output the final status',
+	},
+	{
+		displayName: 'Wait Timeout (Seconds)',
+		name: 'waitTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_WAIT_TIMEOUT_SECONDS,
+		description: 'With Wait for Completion: how long to wait at most, in seconds, before failing (the upload keeps running on Highload)',
+	},
+];
+
 const FIRST_POLL_WAIT_MS = 1000;
 const MAX_POLL_WAIT_MS = 30_000;
 
@@ -63,13 +84,20 @@ async function waitForOne(operation: OperationRun, started: IDataObject, timeout
  */
 export function sendAndWait(reader: ResultReader) {
 	return async (operation: OperationRun): Promise<OperationOutput[]> => {
-		const { session, endpoint, qs, subject, context } = operation;
-		const first = reader(await session.request({ endpoint, qs, subject }), operation);
-		const options = context.getNodeParameter('options', {}) as IDataObject;
-		if (!options.waitForCompletion) return asOutput(first);
-		const timeoutMs = Math.max(1, Number(options.waitTimeout ?? DEFAULT_WAIT_TIMEOUT_SECONDS)) * 1000;
-		const finished: IDataObject[] = [];
-		for (const record of first) finished.push(await waitForOne(operation, record, timeoutMs));
-		return asOutput(finished);
+		const { session, endpoint, qs, subject } = operation;
+		return asOutput(await waitIfAsked(operation, reader(await session.request({ endpoint, qs, subject }), operation)));
 	};
+}
+
+/** With Wait for Completion: the final status of each upload instead of its first record (marks such as `skipped` kept). */
+export async function waitIfAsked(operation: OperationRun, first: IDataObject[]): Promise<IDataObject[]> {
+	const options = operation.context.getNodeParameter('options', {}) as IDataObject;
+	if (!options.waitForCompletion) return first;
+	const timeoutMs = Math.max(1, Number(options.waitTimeout ?? DEFAULT_WAIT_TIMEOUT_SECONDS)) * 1000;
+	const finished: IDataObject[] = [];
+	for (const record of first) {
+		const final = await waitForOne(operation, record, timeoutMs);
+		finished.push(record.skipped === undefined ? final : { ...final, skipped: record.skipped });
+	}
+	return finished;
 }
