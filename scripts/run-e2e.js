@@ -11,7 +11,7 @@ const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
 const { provision, REPO } = require('./provision-n8n');
-const { buildAndPack } = require('./lib/n8n');
+const { buildAndPack, instancesRoot } = require('./lib/n8n');
 const { killFromPidFile, killGroup, alive } = require('./lib/procs');
 const { CHROMIUM } = require('./lib/browser');
 
@@ -36,6 +36,8 @@ async function main() {
 	// Old runs' user folders go; one run's folders are kept until the next for post-mortems.
 	fs.rmSync(e2eDir, { recursive: true, force: true });
 	fs.mkdirSync(e2eDir, { recursive: true });
+	// The n8n user folders live outside the repository (see lib/n8n.js instancesRoot).
+	fs.rmSync(instancesRoot('e2e'), { recursive: true, force: true });
 	const tarball = buildAndPack(path.join(e2eDir, 'pack'));
 	log(`built and packed ${path.relative(REPO, tarball)}`);
 

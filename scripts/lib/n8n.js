@@ -87,15 +87,35 @@ function installPackage(userFolder, tarball) {
 	return pkgDir;
 }
 
-/** A real-n8n instance description: its user folder, ports and environment. */
-async function createInstance({ userFolder, port, brokerPort, filesDir, logFile, env = {} } = {}) {
-	userFolder ??= fs.mkdtempSync(path.join(paths().cache, 'user-'));
+/**
+ * A folder for n8n user folders that lies outside this repository: n8n does not isolate a community package's
+ * `require`, so a user folder inside the repository would let the package resolve the repository's own
+ * node_modules/n8n-workflow (a second copy users never have; GUIDE §6). The cache when it is outside the repository
+ * (HIGHLOAD_N8N_CACHE), else a folder in the system's temp folder.
+ */
+function instancesRoot(name) {
+	const cache = paths().cache;
+	const rel = path.relative(REPO, cache);
+	const inside = !rel.startsWith('..') && !path.isAbsolute(rel);
+	const base = inside ? path.join(os.tmpdir(), `highload-n8n-${require('crypto').createHash('sha1').update(REPO).digest('hex').slice(0, 8)}`) : cache;
+	const dir = path.join(base, name);
+	fs.mkdirSync(dir, { recursive: true });
+	return dir;
+}
+
+/**
+ * A real-n8n instance description: its user folder, ports and environment. `lane` picks the provisioned n8n
+ * ('2.x', the default, or '1.x'; see provision-n8n.js).
+ */
+async function createInstance({ userFolder, port, brokerPort, filesDir, logFile, env = {}, lane = '2.x' } = {}) {
+	const dist = paths(lane);
+	userFolder ??= fs.mkdtempSync(path.join(instancesRoot('instances'), 'user-'));
 	fs.mkdirSync(userFolder, { recursive: true });
 	port ??= await freePort();
 	brokerPort ??= await freePort();
 	filesDir ??= path.join(userFolder, 'files');
 	fs.mkdirSync(filesDir, { recursive: true });
-	const p = paths();
+	const p = dist;
 	const instanceEnv = {
 		PATH: `${path.dirname(p.nodeBin)}${path.delimiter}${process.env.PATH}`,
 		HOME: process.env.HOME || os.homedir(),
@@ -127,6 +147,8 @@ async function createInstance({ userFolder, port, brokerPort, filesDir, logFile,
 		...env,
 	};
 	const inst = {
+		lane,
+		dist,
 		userFolder,
 		port,
 		brokerPort,
@@ -142,7 +164,7 @@ async function createInstance({ userFolder, port, brokerPort, filesDir, logFile,
 
 /** Runs one n8n CLI command to completion. */
 async function cli(inst, args, { timeoutMs = 180000, allowFailure = false } = {}) {
-	const p = paths();
+	const p = inst.dist;
 	const started = Date.now();
 	const stdoutFile = path.join(inst.userFolder, `cli-${process.pid}-${started}.out`);
 	const r = await runGroup(p.nodeBin, [p.n8nBin, ...args], { env: inst.env, cwd: inst.userFolder, timeoutMs, stdoutFile });
@@ -219,7 +241,7 @@ function nodeItems(run, nodeName, output = 0) {
 
 /** Starts `n8n start` and resolves once the editor (and its REST routes) are up. */
 async function startServer(inst, { timeoutMs = 180000, echo = false } = {}) {
-	const p = paths();
+	const p = inst.dist;
 	const server = spawnGroup(p.nodeBin, [p.n8nBin, 'start'], { env: inst.env, cwd: inst.userFolder, logFile: inst.logFile, echo });
 	inst.server = server;
 	await server.waitFor(/Editor is now accessible via/, timeoutMs);
@@ -297,6 +319,35 @@ async function runTriggerTestEvent(inst, workflowId, triggerName, { timeoutMs = 
 	return waitExecution(inst, executionId, { timeoutMs });
 }
 
+/**
+ * Starts a whole workflow the way the editor's "Execute workflow" does (POST /rest/workflows/:id/run from the
+ * given trigger node); resolves the execution id without waiting for it. In queue mode with
+ * OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS the execution runs on a worker.
+ */
+async function startWorkflowRun(inst, workflowId, triggerName) {
+	const workflow = await rest(inst, 'GET', `/rest/workflows/${workflowId}`);
+	const started = await rest(inst, 'POST', `/rest/workflows/${workflowId}/run`, {
+		workflowData: workflow,
+		triggerToStartFrom: { name: triggerName },
+	});
+	if (!started || !started.executionId) throw new Error(`no executionId in ${JSON.stringify(started)}`);
+	return String(started.executionId);
+}
+
+/** Publishes (activates) a workflow: POST /rest/workflows/:id/activate with its current versionId. */
+async function activateWorkflow(inst, workflowId) {
+	const wf = await rest(inst, 'GET', `/rest/workflows/${workflowId}`);
+	return rest(inst, 'POST', `/rest/workflows/${workflowId}/activate`, { versionId: wf.versionId });
+}
+
+/** Ids of a workflow's executions (newest first as n8n lists them), all statuses. */
+async function listExecutions(inst, workflowId, { limit = 250 } = {}) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const res = await rest(inst, 'GET', `/rest/executions?filter=${filter}&limit=${limit}`);
+	const results = Array.isArray(res) ? res : (res?.results ?? []);
+	return results;
+}
+
 async function waitExecution(inst, executionId, { timeoutMs = 60000 } = {}) {
 	const { parse } = require('./flatted');
 	const deadline = Date.now() + timeoutMs;
@@ -314,6 +365,7 @@ async function waitExecution(inst, executionId, { timeoutMs = 60000 } = {}) {
 
 module.exports = {
 	PACKAGE_NAME,
+	instancesRoot,
 	NODE_TYPE,
 	TRIGGER_TYPE,
 	CREDENTIAL_TYPE,
@@ -333,5 +385,8 @@ module.exports = {
 	rest,
 	ensureOwner,
 	runTriggerTestEvent,
+	startWorkflowRun,
+	activateWorkflow,
+	listExecutions,
 	waitExecution,
 };
