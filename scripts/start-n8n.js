@@ -5,7 +5,8 @@
 //   directory the way n8n's own community-package installer does (node types `n8n-nodes-highload.*`);
 // - starts the sandbox (Highload API simulator + an RSS feed) and creates the credential "Highload Sandbox";
 // - imports the example workflows from examples/;
-// - starts n8n on http://127.0.0.1:5678 with SQLite (data in .cache/n8n/user). Ctrl-C stops everything.
+// - starts n8n on http://127.0.0.1:5678 with SQLite (user folder ~/.cache/n8n-nodes-highload/<hash>/user, outside
+//   the repository; see lib/n8n.js instancesRoot). Ctrl-C stops everything.
 // Flags: --no-sandbox (no simulator, no sandbox credential), --port=<n> (default 5678), --verbose (n8n's log
 // on the terminal), --reimport-examples (overwrite the imported examples with the shipped ones),
 // --queue (n8n's scale-out instead: PostgreSQL and Redis from Debian, a main instance and two workers; data in
@@ -67,8 +68,10 @@ async function main() {
 
 	say('building and packing the package…');
 	const tarball = n8n.buildAndPack(path.join(p.cache, 'pack'));
-	const userFolder = path.join(p.cache, 'user');
-	const filesDir = path.join(p.cache, 'files');
+	// The user folder lies outside the repository (lib/n8n.js instancesRoot): the package must find n8n's own
+	// n8n-workflow, not the repository's.
+	const userFolder = n8n.instancesRoot('user');
+	const filesDir = path.join(userFolder, 'files');
 	const inst = await n8n.createInstance({
 		userFolder,
 		port: args.port,
@@ -136,7 +139,7 @@ async function main() {
 		`  n8n is running:  ${inst.url}   (ready in ${Math.round((Date.now() - t0) / 1000)} s)`,
 		'',
 		'  Next:',
-		'  1. Open the URL. The first visit asks you to create the owner account (it stays in .cache/n8n/user).',
+		`  1. Open the URL. The first visit asks you to create the owner account (it stays in ${userFolder}).`,
 		'  2. Open a workflow "Highload example 1..4" and click "Execute workflow"; the Highload nodes are under',
 		'     "Highload" in the nodes panel (search "Highload"): node types n8n-nodes-highload.highload/.highloadTrigger.',
 	];

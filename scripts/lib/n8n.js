@@ -84,6 +84,13 @@ function installPackage(userFolder, tarball) {
 	if (fs.existsSync(path.join(pkgDir, 'node_modules', 'n8n-workflow'))) {
 		throw new Error('a second n8n-workflow was installed next to the package');
 	}
+	// Node's own lookup from the package must not reach any n8n-workflow (n8n supplies its own): a user folder
+	// inside a project with node_modules would hand the package that project's copy (GUIDE §6).
+	let stray = null;
+	try {
+		stray = require.resolve('n8n-workflow', { paths: [path.join(pkgDir, 'dist')] });
+	} catch {}
+	if (stray) throw new Error(`the package would load ${stray} instead of n8n's own n8n-workflow: keep n8n user folders outside any project`);
 	return pkgDir;
 }
 
@@ -91,13 +98,15 @@ function installPackage(userFolder, tarball) {
  * A folder for n8n user folders that lies outside this repository: n8n does not isolate a community package's
  * `require`, so a user folder inside the repository would let the package resolve the repository's own
  * node_modules/n8n-workflow (a second copy users never have; GUIDE §6). The cache when it is outside the repository
- * (HIGHLOAD_N8N_CACHE), else a folder in the system's temp folder.
+ * (HIGHLOAD_N8N_CACHE), else ~/.cache/n8n-nodes-highload/<hash of the repository path>/ (HIGHLOAD_N8N_USERS
+ * overrides both).
  */
 function instancesRoot(name) {
 	const cache = paths().cache;
 	const rel = path.relative(REPO, cache);
 	const inside = !rel.startsWith('..') && !path.isAbsolute(rel);
-	const base = inside ? path.join(os.tmpdir(), `highload-n8n-${require('crypto').createHash('sha1').update(REPO).digest('hex').slice(0, 8)}`) : cache;
+	const repoHash = require('crypto').createHash('sha1').update(REPO).digest('hex').slice(0, 8);
+	const base = process.env.HIGHLOAD_N8N_USERS || (inside ? path.join(os.homedir(), '.cache', 'n8n-nodes-highload', repoHash) : cache);
 	const dir = path.join(base, name);
 	fs.mkdirSync(dir, { recursive: true });
 	return dir;
