@@ -350,7 +350,7 @@ async function activateWorkflow(inst, workflowId) {
 }
 
 /** Ids of a workflow's executions (newest first as n8n lists them), all statuses. */
-async function listExecutions(inst, workflowId, { limit = 250 } = {}) {
+async function listExecutions(inst, workflowId, { limit = 100 } = {}) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const res = await rest(inst, 'GET', `/rest/executions?filter=${filter}&limit=${limit}`);
 	const results = Array.isArray(res) ? res : (res?.results ?? []);

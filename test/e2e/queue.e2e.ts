@@ -213,6 +213,7 @@ describe('queue mode: the examples on the workers', () => {
 		const ex = await n8n.runTriggerTestEvent(cluster.main, all.alert.id, triggerName, { destination: 'Build message', timeoutMs: 120000 });
 		report.examples.alert = { execution: ex.execution.id, worker: cluster.workerOf(ex.execution.id), status: ex.execution.status };
 		expect(ex.error).toBeUndefined();
+		expect(report.examples.alert.worker).toMatch(/^worker-\d$/);
 		const items = ex.items(triggerName);
 		expect(items.length).toBeGreaterThan(0);
 		const known = new Set([...sandboxes.alert.sim.state.files.keys()]);
