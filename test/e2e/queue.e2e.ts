@@ -26,8 +26,14 @@ const { startQueueCluster } = require('../../scripts/lib/queue-cluster');
 const { tarball, e2eRoot } = require('./e2e-context');
 
 const MiB = 1024 * 1024;
-/** Size of the file uploaded in database binary mode (HIGHLOAD_E2E_BIG_MIB overrides it for a quick run). */
-const BIG_MIB = Number(process.env.HIGHLOAD_E2E_BIG_MIB || 256);
+/**
+ * Size of the file uploaded in database binary mode (HIGHLOAD_E2E_BIG_MIB overrides it for a quick run). 255 MiB:
+ * n8n 2.41.1 cannot read back a stored binary of 256 MiB or more in `database` mode (PostgreSQL hands `bytea` over
+ * as hex text, two characters per byte, and V8's longest string is 2^29 - 24 characters: the worker logs "Cannot
+ * create a string longer than 0x1fffffe8 characters" and the execution never ends). Measured here; README
+ * "Scale-out (queue mode)".
+ */
+const BIG_MIB = Number(process.env.HIGHLOAD_E2E_BIG_MIB || 255);
 const LOAD_RUNS = 20;
 const API_LATENCY_MS = 250;
 /** The package's default limit of requests in flight ("Max Concurrent Requests"). */
@@ -294,7 +300,7 @@ describe(`queue mode: File → Upload of a ${BIG_MIB} MiB file in database binar
 		}, 100);
 		const t0 = Date.now();
 		try {
-			r = await runOnWorkers(IDS.big, 280000);
+			r = await runOnWorkers(IDS.big, 200000);
 		} finally {
 			clearInterval(sampler);
 		}
