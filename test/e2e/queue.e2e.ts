@@ -342,7 +342,7 @@ describe(`queue mode: File → Upload of a ${BIG_MIB} MiB file in database binar
  * The trigger active on the cluster, polling every 5 s; files added before a restart of the main instance, just
  * before its SIGTERM, while it is down, and after it is back. Returns how often each file was emitted.
  */
-async function restartScenario(sim: any, workflowId: string) {
+async function restartScenario(sim: any, workflowId: string, { expectAll = true } = {}) {
 	const main = cluster.main;
 	const t0 = Date.now();
 	const added: Record<string, string[]> = { before: [], beforeStop: [], whileDown: [], after: [] };
@@ -378,7 +378,7 @@ async function restartScenario(sim: any, workflowId: string) {
 	const activationPolled = sim.countRequests('file/listfolder') > listBefore;
 
 	add('before', 2);
-	await waitFor(added.before, 20000);
+	await waitFor(added.before, expectAll ? 20000 : 12000);
 	add('beforeStop', 2);
 	const stopT = Date.now();
 	await main.server.stop(40000); // SIGTERM, then n8n's own graceful shutdown
@@ -390,7 +390,8 @@ async function restartScenario(sim: any, workflowId: string) {
 	const restartSeconds = (Date.now() - startT) / 1000;
 	add('after', 2);
 	const allAdded = Object.values(added).flat();
-	await waitFor(allAdded, 45000);
+	// Where files may be lost (durable cursors), waiting for all would only run into the timeout.
+	await waitFor(expectAll ? allAdded : added.after, 45000);
 	await sleep(11000); // two more polls, to see repeats
 	const { emitted, executions } = await collect();
 	await n8n.rest(main, 'POST', `/rest/workflows/${workflowId}/deactivate`, {}).catch(() => {});
@@ -455,7 +456,7 @@ describe('queue mode with n8n’s durable poll cursors (N8N_POLLER_DURABLE_CURSO
 	}, 600000);
 
 	test('records what n8n 2.41.1 does with the files added around the restart', async () => {
-		const result = await restartScenario(sim, IDS.durable);
+		const result = await restartScenario(sim, IDS.durable, { expectAll: false });
 		report.triggerDurableCursors = result;
 		saveReport();
 		// Recorded, not asserted as exactly-once (README "Scale-out"): n8n itself decides here. The package must
