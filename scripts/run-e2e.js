@@ -39,7 +39,7 @@ async function main() {
 	ensureInstalled();
 	log('PostgreSQL and Redis installed (queue mode)');
 
-	const e2eDir = path.join(p.cache, 'e2e');
+	const e2eDir = process.env.HIGHLOAD_E2E_DIR || path.join(p.cache, 'e2e');
 	// Old runs' user folders go; one run's folders are kept until the next for post-mortems.
 	fs.rmSync(e2eDir, { recursive: true, force: true });
 	fs.mkdirSync(e2eDir, { recursive: true });
