@@ -76,15 +76,15 @@ function chownTree(dir, { uid, gid }) {
 	}
 }
 
-/** The postgres user must be able to reach its data folder: every parent needs the search (x) bit for others. */
-function assertTraversable(dir, ident) {
-	if (ident.uid === undefined) return;
+/** Whether the postgres user can reach `dir`: every parent needs the search (x) bit for others. */
+function traversable(dir, ident) {
+	if (ident.uid === undefined) return true;
 	let d = path.dirname(dir);
 	for (;;) {
 		const st = fs.statSync(d);
-		if (!(st.mode & 0o001)) throw new Error(`${d} is not searchable by other users; the postgres user cannot reach ${dir}`);
+		if (!(st.mode & 0o001)) return false;
 		const up = path.dirname(d);
-		if (up === d) break;
+		if (up === d) return true;
 		d = up;
 	}
 }
@@ -98,7 +98,14 @@ async function startPostgres({ dataDir, port, database = 'n8n', logFile } = {}) 
 	const { pgBin } = ensureInstalled();
 	const ident = postgresIdentity();
 	fs.mkdirSync(dataDir, { recursive: true });
-	assertTraversable(dataDir, ident);
+	if (!traversable(dataDir, ident)) {
+		// E.g. a checkout under /root (mode 700): the postgres user cannot reach the cache; use the temp folder.
+		const alt = path.join(require('os').tmpdir(), `highload-postgres-${require('crypto').createHash('sha1').update(dataDir).digest('hex').slice(0, 10)}`);
+		log(`the postgres user cannot reach ${dataDir}; its data goes to ${alt}`);
+		dataDir = alt;
+		fs.mkdirSync(dataDir, { recursive: true });
+		fs.chmodSync(dataDir, 0o755);
+	}
 	const socketDir = path.join(dataDir, 'socket');
 	const pgData = path.join(dataDir, 'data');
 	const fresh = !fs.existsSync(path.join(pgData, 'PG_VERSION'));
