@@ -365,7 +365,12 @@ async function waitExecution(inst, executionId, { timeoutMs = 60000 } = {}) {
 		if (ex && ex.finished !== undefined && ex.status && !['new', 'running', 'waiting'].includes(ex.status)) {
 			const data = typeof ex.data === 'string' ? parse(ex.data) : ex.data;
 			const run = { ...ex, data };
-			return { execution: ex, run, error: data?.resultData?.error, items: (nodeName, output = 0) => nodeItems(run, nodeName, output) };
+			// n8n 1.x can report a manual run's status before its data is saved ("Found successful execution where
+			// data is empty stringified array"): wait for the data too.
+			const saved = data && data.resultData && (data.resultData.runData || data.resultData.error);
+			if (saved || Date.now() > deadline) {
+				return { execution: ex, run, error: data?.resultData?.error, items: (nodeName, output = 0) => nodeItems(run, nodeName, output) };
+			}
 		}
 		if (Date.now() > deadline) throw new Error(`execution ${executionId} did not finish: ${JSON.stringify(ex).slice(0, 500)}`);
 		await new Promise((r) => setTimeout(r, 300));
