@@ -325,7 +325,7 @@ async function runTriggerTestEvent(inst, workflowId, triggerName, { timeoutMs = 
 	});
 	const executionId = started.executionId;
 	if (!executionId) throw new Error(`no executionId in ${JSON.stringify(started)}`);
-	return waitExecution(inst, executionId, { timeoutMs });
+	return waitExecution(inst, executionId, { timeoutMs, requireNode: destination });
 }
 
 /**
@@ -357,7 +357,7 @@ async function listExecutions(inst, workflowId, { limit = 100 } = {}) {
 	return results;
 }
 
-async function waitExecution(inst, executionId, { timeoutMs = 60000 } = {}) {
+async function waitExecution(inst, executionId, { timeoutMs = 60000, requireNode } = {}) {
 	const { parse } = require('./flatted');
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
@@ -367,7 +367,8 @@ async function waitExecution(inst, executionId, { timeoutMs = 60000 } = {}) {
 			const run = { ...ex, data };
 			// n8n 1.x can report a manual run's status before its data is saved ("Found successful execution where
 			// data is empty stringified array"): wait for the data too.
-			const saved = data && data.resultData && (data.resultData.runData || data.resultData.error);
+			const runData = data && data.resultData && data.resultData.runData;
+			const saved = data && data.resultData && (data.resultData.error || (runData && (!requireNode || runData[requireNode])));
 			if (saved || Date.now() > deadline) {
 				return { execution: ex, run, error: data?.resultData?.error, items: (nodeName, output = 0) => nodeItems(run, nodeName, output) };
 			}
