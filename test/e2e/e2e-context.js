@@ -24,13 +24,14 @@ function tarball() {
 
 /**
  * A fresh instance (own user folder, free ports) with the package installed as n8n's installer does it, and the
- * module probe on (which n8n-workflow the package gets: n8n.readModuleProbe).
+ * module probe on (which n8n-workflow the package gets: n8n.readModuleProbe). The user folder lies outside the
+ * repository (n8n.instancesRoot), so the package finds only n8n's own n8n-workflow. `lane`: '2.x' (default) or '1.x'.
  */
-async function freshInstance(name) {
-	const userFolder = path.join(e2eRoot(), `${name}-${Date.now()}`);
+async function freshInstance(name, { lane = '2.x', env = {} } = {}) {
+	const userFolder = path.join(n8n.instancesRoot('e2e'), `${name}-${Date.now()}`);
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
-	const inst = await n8n.createInstance({ userFolder, filesDir: path.join(userFolder, 'files'), probeModules: true });
+	const inst = await n8n.createInstance({ userFolder, filesDir: path.join(userFolder, 'files'), lane, env, probeModules: true });
 	n8n.installPackage(userFolder, tarball());
 	return inst;
 }
