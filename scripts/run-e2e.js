@@ -46,8 +46,8 @@ async function main() {
 	const e2eDir = process.env.HIGHLOAD_E2E_DIR || path.join(dataDir(), 'e2e');
 	fs.rmSync(e2eDir, { recursive: true, force: true });
 	fs.mkdirSync(e2eDir, { recursive: true });
-	// The n8n user folders live outside the repository (see lib/n8n.js instancesRoot).
-	fs.rmSync(instancesRoot('e2e'), { recursive: true, force: true });
+	// The n8n user folders of the suite, also outside the repository (lib/n8n.js instancesRoot), go too.
+	fs.rmSync(instancesRoot('e2e-users'), { recursive: true, force: true });
 	const tarball = buildAndPack(path.join(e2eDir, 'pack'));
 	log(`built and packed ${path.relative(REPO, tarball)}`);
 

@@ -28,7 +28,7 @@ function tarball() {
  * repository (n8n.instancesRoot), so the package finds only n8n's own n8n-workflow. `lane`: '2.x' (default) or '1.x'.
  */
 async function freshInstance(name, { lane = '2.x', env = {} } = {}) {
-	const userFolder = path.join(n8n.instancesRoot('e2e'), `${name}-${Date.now()}`);
+	const userFolder = path.join(n8n.instancesRoot('e2e-users'), `${name}-${Date.now()}`);
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
 	const inst = await n8n.createInstance({ userFolder, filesDir: path.join(userFolder, 'files'), lane, env, probeModules: true });

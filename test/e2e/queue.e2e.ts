@@ -126,7 +126,7 @@ function importAll() {
 }
 
 beforeAll(async () => {
-	root = path.join(n8n.instancesRoot('e2e'), `queue-${Date.now()}`);
+	root = path.join(n8n.instancesRoot('e2e-users'), `queue-${Date.now()}`);
 	filesDir = path.join(root, 'files');
 	for (const key of ['rss', 'cleanup', 'disk', 'alert', 'big', 'trigger']) sandboxes[key] = await startSandbox({ seedData: key === 'alert' });
 	sandboxes.load = await startSandbox({ seedData: false, options: { latencyMs: API_LATENCY_MS } });
