@@ -118,7 +118,7 @@ function importAll() {
 			examples.prepare(all.cleanup, { credential: creds.cleanup }),
 			examples.prepare(all.disk, { credential: creds.disk, fileSelector: sample.glob }),
 			examples.prepare(all.alert, { credential: creds.alert }),
-			examples.prepare(all.rss, { credential: creds.load, feedUrl: sandboxes.load.feed.url, id: IDS.load, nameSuffix: '(20 at once)' }),
+			eachRunAddsItsOwn(examples.prepare(all.rss, { credential: creds.load, feedUrl: sandboxes.load.feed.url, id: IDS.load, nameSuffix: '(20 at once)' })),
 			examples.prepare(all.disk, { credential: creds.big, fileSelector: big.file, id: IDS.big, nameSuffix: `(${BIG_MIB} MiB)` }),
 			triggerWorkflow(IDS.trigger, creds.trigger),
 		]);
@@ -275,6 +275,21 @@ describe(`queue mode: ${LOAD_RUNS} remote-upload executions at once, API answeri
 		expect(report.load.maxInFlightAtApi).toBeLessThanOrEqual(WORKERS * PACKAGE_LIMIT);
 	});
 });
+
+/**
+ * The RSS example for the 20-at-once load: every execution adds its own three uploads into the root folder, so that
+ * "exactly once" is checked per execution. Skip If Already Added and Create Missing Folders are switched off there:
+ * executions that check the account at the same instant on two workers cannot see each other's adds or folders
+ * (README, "Paths and duplicates").
+ */
+function eachRunAddsItsOwn(workflow: any) {
+	for (const node of workflow.nodes) {
+		if (node.type !== 'n8n-nodes-highload.highload' || node.parameters.operation !== 'add') continue;
+		delete node.parameters.folderId;
+		node.parameters.options = { ...node.parameters.options, skipIfAlreadyAdded: false, createMissingFolders: false };
+	}
+	return workflow;
+}
 
 /** Resident memory of a process now and at its peak (kB, from /proc). */
 function memOf(pid: number) {

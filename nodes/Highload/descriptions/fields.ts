@@ -91,3 +91,12 @@ export function folderLocator(text: FieldText): INodeProperties {
 export function optionsCollection(options: INodeProperties[], displayOptions?: INodeProperties['displayOptions']): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options, displayOptions };
 }
+
+/** The option of the operations that put something into a folder given By Path: `mkdir -p` for its missing levels. */
+export const createMissingFoldersOption: INodeProperties = {
+	displayName: 'Create Missing Folders',
+	name: 'createMissingFolders',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to create the folders of a Folder given by path that do not exist yet (like mkdir -p)',
+};

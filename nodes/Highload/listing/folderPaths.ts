@@ -4,7 +4,7 @@ import { canonicalFolderId, ROOT_FOLDER_ID } from '../parameters/ids';
 import { forItem, operationError } from '../transport/errors';
 import type { HighloadSession } from '../transport/session';
 import { listingPages } from './listFolder';
-import { oncePerRun, runValues, type RunScoped } from './runCache';
+import { oncePerRun, runValues, type RunScoped } from '../transport/runCache';
 import { PAGE_SIZE } from './walkFolder';
 
 /**

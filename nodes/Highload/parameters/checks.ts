@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeEx
 
 import { folderPathOf, resolveFolderPath, type ResolvedFolder } from '../listing/folderPaths';
 import { operationError } from '../transport/errors';
+import { oncePerRun, runValues } from '../transport/runCache';
 import { itemSession } from '../transport/session';
 
 import { canonicalFolderId, isFileId, isWebAddress, ROOT_FOLDER_ID } from './ids';
@@ -117,16 +118,9 @@ async function checkedParameter(context: IExecuteSingleFunctions, check: QueryCh
 	return folder.id;
 }
 
-/** Input items of this run that are folder records (Folder → List's output), by 1-based position; computed once a run. */
-const folderItemsOfInput = new WeakMap<object, number[]>();
-
-function folderItems(input: INodeExecutionData[]): number[] {
-	let found = folderItemsOfInput.get(input);
-	if (!found) {
-		found = input.flatMap((item, index) => (item?.json?.type === 'folder' ? [index + 1] : []));
-		folderItemsOfInput.set(input, found);
-	}
-	return found;
+/** Input items of this run that are folder records (Folder → List's output), by 1-based position; once a run. */
+function folderItems(context: IExecuteSingleFunctions, input: INodeExecutionData[]): number[] {
+	return oncePerRun(runValues(context), 'folderItems', () => input.flatMap((item, index) => (item?.json?.type === 'folder' ? [index + 1] : [])));
 }
 
 const FOLDER_ITEMS_HINT =
@@ -140,7 +134,7 @@ const FOLDER_ITEMS_HINT =
 function refuseFolderItems(context: IExecuteSingleFunctions): void {
 	const input = context.getExecuteData?.()?.data?.main?.[0];
 	if (!Array.isArray(input)) return;
-	const folders = folderItems(input);
+	const folders = folderItems(context, input);
 	if (folders.length === 0) return;
 	const position = context.getItemIndex() + 1;
 	const target = { node: context.getNode(), itemIndex: position - 1, mask: unmasked };

@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions, ILoadOpti
 
 import { INSECURE_BASE_URL_MESSAGE, secureBaseUrl } from './baseUrl';
 import { operationError } from './errors';
+import { runValues } from './runCache';
 
 export const CREDENTIAL_TYPE = 'highloadApi';
 
@@ -37,22 +38,18 @@ export function accessOf(credentials: ICredentialDataDecryptedObject): ApiAccess
 	return { baseUrl, login, key: String(credentials.apiKey ?? ''), account };
 }
 
-/**
- * The credential of a declarative node run, read once for all its items. n8n runs a declarative node's hooks once
- * per item and builds a new context for each, but hands every item of one run the same execute-data object: the
- * access is kept against that object, so it lives exactly as long as the run (a WeakMap: nothing outlives it, no
- * execution can see another's). A context without execute data reads the credential itself.
- */
-const accessOfRun = new WeakMap<object, Promise<ApiAccess>>();
+const ACCESS = 'access';
 
+/**
+ * The credential of a declarative node run, read once for all its items and kept only as long as the run
+ * (runCache.ts); a failed read is not kept. A context without a run reads the credential itself.
+ */
 export async function readAccessOncePerRun(context: IExecuteSingleFunctions): Promise<ApiAccess> {
-	const run = context.getExecuteData?.();
-	if (!run) return await readAccess(context);
-	let access = accessOfRun.get(run);
-	if (!access) {
-		access = readAccess(context);
-		accessOfRun.set(run, access);
-		access.catch(() => accessOfRun.delete(run));
-	}
+	const values = runValues(context);
+	const cached = values.get(ACCESS) as Promise<ApiAccess> | undefined;
+	if (cached) return await cached;
+	const access = readAccess(context);
+	values.set(ACCESS, access);
+	access.catch(() => values.delete(ACCESS));
 	return await access;
 }

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationRun } from '../descriptions/operation';
 import { listingPages } from '../listing/listFolder';
-import { oncePerRun, runValues } from '../listing/runCache';
+import { onceUnlessFound, runValues } from '../transport/runCache';
 import { walkFolderPages } from '../listing/walkFolder';
 import { ROOT_FOLDER_ID } from '../parameters/ids';
 import { forItem } from '../transport/errors';
@@ -56,22 +56,15 @@ export async function uploadOnce(operation: OperationRun, folderId: string | und
 	const listingKey = `files\n${folder}`;
 	const flightKey = `upload\n${folder}\n${by}\n${by === 'name' ? nameKey(key) : key}`;
 
-	const running = values.get(flightKey) as Promise<{ records: IDataObject[]; existed: boolean }> | undefined;
 	try {
-		if (running) return (await running).records.map((record) => ({ ...record, skipped: true }));
-		const flight = (async () => {
-			const files = await oncePerRun(values, listingKey, () => listFiles(session, folderId));
-			const found = by === 'content' ? files.content.get(key) : files.name.get(nameKey(key));
-			if (found !== undefined) return { records: await steps.existing(found), existed: true };
-			return { records: await steps.upload(), existed: false };
-		})();
-		values.set(flightKey, flight);
-		flight.catch(() => {
-			values.delete(flightKey);
-			values.delete(listingKey);
+		return await onceUnlessFound(values, { flight: flightKey, listing: listingKey }, {
+			list: async () => await listFiles(session, folderId),
+			find: async (files) => {
+				const found = by === 'content' ? files.content.get(key) : files.name.get(nameKey(key));
+				return found === undefined ? undefined : await steps.existing(found);
+			},
+			make: steps.upload,
 		});
-		const { records, existed } = await flight;
-		return records.map((record) => ({ ...record, skipped: existed }));
 	} catch (error) {
 		throw forItem(session.target, error);
 	}

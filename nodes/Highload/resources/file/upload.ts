@@ -1,4 +1,4 @@
-import { optionsCollection } from '../../descriptions/fields';
+import { createMissingFoldersOption, optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
 import { uploadBinary } from '../../upload/uploadBinary';
 import { FILE, uploadFolderCheck } from './resource';
@@ -22,13 +22,7 @@ export const uploadFile = defineOperation({
 			hint: 'The name of the input binary field containing the file to be uploaded',
 		},
 		optionsCollection([
-			{
-				displayName: 'Create Missing Folders',
-				name: 'createMissingFolders',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to create the folders of a Folder given by path that do not exist yet (like mkdir -p)',
-			},
+			createMissingFoldersOption,
 			{
 				displayName: 'File Name',
 				name: 'fileName',

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { folderLocator, optionsCollection, sentAs } from '../../descriptions/fields';
+import { createMissingFoldersOption, folderLocator, optionsCollection, sentAs } from '../../descriptions/fields';
 import { asOutput, defineOperation, type OperationRun, type OperationOutput } from '../../descriptions/operation';
 import { records } from '../../output/results';
 import { addOnce } from './alreadyAdded';
@@ -50,13 +50,7 @@ export const addRemoteUpload = defineOperation({
 			routing: sentAs('folder'),
 		},
 		optionsCollection([
-			{
-				displayName: 'Create Missing Folders',
-				name: 'createMissingFolders',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to create the folders of a Folder given by path that do not exist yet (like mkdir -p)',
-			},
+			createMissingFoldersOption,
 			{
 				displayName: 'Skip If Already Added',
 				name: 'skipIfAlreadyAdded',

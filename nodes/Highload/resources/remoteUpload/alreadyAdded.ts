@@ -1,7 +1,7 @@
 import { NodeApiError, type IDataObject } from 'n8n-workflow';
 
 import type { OperationRun } from '../../descriptions/operation';
-import { oncePerRun, runValues } from '../../listing/runCache';
+import { onceUnlessFound, runValues } from '../../transport/runCache';
 import { recordsOf } from '../../output/normalize';
 import { canonicalFolderId, ROOT_FOLDER_ID } from '../../parameters/ids';
 import { apiErrorWith, asNodeError, forItem } from '../../transport/errors';
@@ -45,21 +45,15 @@ export async function addOnce(operation: OperationRun, add: () => Promise<IDataO
 	const listingKey = `remoteUploads\n${session.access.account}`;
 	const flightKey = `remoteAdd\n${session.access.account}\n${folderId}\n${url}`;
 
-	const running = values.get(flightKey) as Promise<{ records: IDataObject[]; existed: boolean }> | undefined;
 	try {
-		if (running) return (await running).records.map((record) => ({ ...record, skipped: true }));
-		const flight = (async () => {
-			const found = findUpload(await oncePerRun(values, listingKey, () => listUploads(session)), url, folderId);
-			if (found) return { records: [found], existed: true };
-			return { records: await add(), existed: false };
-		})();
-		values.set(flightKey, flight);
-		flight.catch(() => {
-			values.delete(flightKey);
-			values.delete(listingKey);
+		return await onceUnlessFound(values, { flight: flightKey, listing: listingKey }, {
+			list: async () => await listUploads(session),
+			find: async (uploads) => {
+				const found = findUpload(uploads, url, folderId);
+				return found ? [found] : undefined;
+			},
+			make: add,
 		});
-		const { records, existed } = await flight;
-		return records.map((record) => ({ ...record, skipped: existed }));
 	} catch (error) {
 		throw forItem(session.target, error);
 	}
