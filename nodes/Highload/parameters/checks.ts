@@ -5,7 +5,7 @@ import { operationError } from '../transport/errors';
 import { oncePerRun, runValues } from '../transport/runCache';
 import { itemSession } from '../transport/session';
 
-import { canonicalFolderId, isFileId, isWebAddress, ROOT_FOLDER_ID } from './ids';
+import { canonicalFolderId, FOLDER_ID_HINT, isFileId, isWebAddress, ROOT_FOLDER_ID } from './ids';
 
 /** How a query parameter's value is checked before anything is sent. */
 export type Kind = 'fileId' | 'folderId' | 'remoteUploadId' | 'url' | 'text';
@@ -34,7 +34,7 @@ const RULES: Record<Kind, { empty: string; malformed: string }> = {
 	},
 	folderId: {
 		empty: 'enter a folder',
-		malformed: 'A folder ID is a whole number, like 4567: pick the folder from the list or copy its ID.',
+		malformed: FOLDER_ID_HINT,
 	},
 	remoteUploadId: {
 		empty: 'enter a remote upload ID',

@@ -5,6 +5,9 @@
 
 export const ROOT_FOLDER_ID = '0';
 
+/** What to do about a value that is no folder id (the node's checks and the trigger say the same). */
+export const FOLDER_ID_HINT = 'A folder ID is a whole number, like 4567: pick the folder from the list or copy its ID.';
+
 /** File and remote-upload ids are letters and digits (`9fnelnvpql73`, the API document's `Vxj4mjsK4PX`). */
 const FILE_ID = /^[A-Za-z0-9]+$/;
 

@@ -61,11 +61,7 @@ export function apiError(target: ErrorTarget, failure: ApiFailure): NodeApiError
  * NodeApiError with the code "none", which the editor then shows as "Error code none".
  */
 export function operationError(target: ErrorTarget, message: string, description?: string): NodeApiError {
-	const masked = { message: target.mask(message), description: description === undefined ? undefined : target.mask(description) };
-	const error = new NodeApiError(target.node, { message: masked.message } as JsonObject, { ...masked, itemIndex: target.itemIndex });
-	error.message = masked.message;
-	error.description = masked.description ?? null;
-	return error;
+	return apiErrorWith(target, message, description);
 }
 
 export function isBandwidthExceeded(error: unknown): boolean {

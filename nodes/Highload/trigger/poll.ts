@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
 import { PATH_MODE, resolveFolderPath, type LocatorValue } from '../listing/folderPaths';
-import { canonicalFolderId, ROOT_FOLDER_ID } from '../parameters/ids';
+import { canonicalFolderId, FOLDER_ID_HINT, ROOT_FOLDER_ID } from '../parameters/ids';
 import { codeSession } from '../transport/session';
 import { pollFiles, type FileEvent } from './fileEvents';
 import { parseIds, pollRemoteUploads } from './remoteUploadEvents';
@@ -31,7 +31,7 @@ async function watchedFolder(context: IPollFunctions, timeout: number): Promise<
 	const folderId = String(folder ?? '').trim() === '' ? undefined : canonicalFolderId(folder);
 	if (folderId === undefined && String(folder ?? '').trim() !== '') {
 		throw new NodeOperationError(context.getNode(), `Folder: "${String(folder).trim()}" is not a folder ID`, {
-			description: 'A folder ID is a whole number, like 4567: pick the folder from the list or copy its ID.',
+			description: FOLDER_ID_HINT,
 		});
 	}
 	return folderId;
