@@ -5,7 +5,7 @@ import { walkFolderPages, type ListedEntry, type PageFetcher } from '../listing/
 import { recordsOf, normalizeRecord } from '../output/normalize';
 import { ROOT_FOLDER_ID } from '../parameters/ids';
 import { asNodeError } from '../transport/errors';
-import { codeSession, type HighloadSession } from '../transport/session';
+import type { HighloadSession } from '../transport/session';
 import { packFiles, STATE_FORMAT, unpackFiles, type FileFlag } from './fileState';
 import { tryRequest } from './request';
 
@@ -139,9 +139,8 @@ async function stillInScope(session: HighloadSession, ids: string[], folderIds: 
 }
 
 /** Manual mode ("Fetch Test Event"): the most recently uploaded matching file, or a clear message. */
-async function sampleFile(context: IPollFunctions, event: FileEvent, scope: FileScope): Promise<INodeExecutionData[][]> {
+async function sampleFile(context: IPollFunctions, session: HighloadSession, event: FileEvent, scope: FileScope): Promise<INodeExecutionData[][]> {
 	let best: ListedEntry | undefined;
-	const session = await codeSession(context, scope.timeout);
 	for await (const entries of scopeFiles(session, scope, { folderIds: new Set(), incomplete: false })) {
 		for (const entry of entries) {
 			if (event === 'fileReady' && !isReady(entry.record)) continue;
@@ -167,10 +166,14 @@ async function sampleFile(context: IPollFunctions, event: FileEvent, scope: File
  * before the whole listing has succeeded: a failing request throws and leaves the state as it was, so the next
  * poll emits what this one would have, once.
  */
-export async function pollFiles(context: IPollFunctions, event: FileEvent, scope: FileScope): Promise<INodeExecutionData[][] | null> {
-	if (context.getMode() === 'manual') return await sampleFile(context, event, scope);
+export async function pollFiles(
+	context: IPollFunctions,
+	session: HighloadSession,
+	event: FileEvent,
+	scope: FileScope,
+): Promise<INodeExecutionData[][] | null> {
+	if (context.getMode() === 'manual') return await sampleFile(context, session, event, scope);
 
-	const session = await codeSession(context, scope.timeout);
 	const data = context.getWorkflowStaticData('node') as FileStaticData & IDataObject;
 	const withFlag = event === 'fileReady';
 	const key = scopeKey(event, scope, session.access.account);

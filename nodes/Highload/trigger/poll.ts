@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 
 import { PATH_MODE, resolveFolderPath, type LocatorValue } from '../listing/folderPaths';
 import { canonicalFolderId, FOLDER_ID_HINT, ROOT_FOLDER_ID } from '../parameters/ids';
-import { codeSession } from '../transport/session';
+import { codeSession, type HighloadSession } from '../transport/session';
 import { pollFiles, type FileEvent } from './fileEvents';
 import { parseIds, pollRemoteUploads } from './remoteUploadEvents';
 
@@ -19,12 +19,12 @@ const running = new Set<string>();
  * The folder to watch: an id as given, or a path resolved from the root at the start of each poll (so a folder
  * renamed or replaced under that path is followed; the baseline then starts anew, as for any other folder).
  */
-async function watchedFolder(context: IPollFunctions, timeout: number): Promise<string | undefined> {
+async function watchedFolder(context: IPollFunctions, session: HighloadSession): Promise<string | undefined> {
 	const raw = context.getNodeParameter('folderId', '', { extractValue: false }) as LocatorValue | string;
 	if (raw !== null && typeof raw === 'object' && raw.mode === PATH_MODE) {
 		const path = String(raw.value ?? '');
 		if (path.trim() === '') return undefined;
-		const folder = await resolveFolderPath(undefined, await codeSession(context, timeout), path, false);
+		const folder = await resolveFolderPath(undefined, session, path, false);
 		return folder.id === ROOT_FOLDER_ID ? undefined : folder.id;
 	}
 	const folder = context.getNodeParameter('folderId', '', { extractValue: true });
@@ -48,8 +48,10 @@ async function pollEvent(context: IPollFunctions): Promise<INodeExecutionData[][
 			timeout,
 		});
 	}
-	return await pollFiles(context, event, {
-		folderId: await watchedFolder(context, timeout),
+	// One session for the poll: the path's resolution and the listing read the credential once.
+	const session = await codeSession(context, timeout);
+	return await pollFiles(context, session, event, {
+		folderId: await watchedFolder(context, session),
 		includeSubfolders: context.getNodeParameter('includeSubfolders', false) as boolean,
 		timeout,
 	});
