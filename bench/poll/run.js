@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node bench/poll/run.js [--files=100000] [--runs=3] [--json=<file>]` (a benchmark, not a test; build first:
+// `node bench/poll/run.js [--files=100000] [--runs=3] [--in-process] [--json=<file>]` (a benchmark, not a test; build first:
 // `npm run build`). See run.ts.
 'use strict';
 require('../../scripts/ts-register').register();

@@ -5,18 +5,20 @@
 //   node bench/upload/run.js [--size=1024] [--runs=3] [--verify=false] [--json=<file>]      (size in MiB; run `npm run build` first)
 //
 // Each engine upload runs in a fresh process (bench/upload/engine.js) so its peak RSS (getrusage maxRSS) is its own;
-// the simulator runs in another process (bench/upload/simulator.js). Reported:
+// the simulator runs in another process (bench/lib/simulator-process.js). Reported:
 //   extra memory = peak RSS of the engine process uploading the large file − peak RSS of the same run with a 1 MiB
 //                  file (n8n, the package and the harness loaded either way), median over the runs;
 //   wall time    = the Highload node's own execution time (file/ul + the streamed POST + file/info) and curl's wall
 //                  time for the POST alone, medians, and their ratio.
 // Every upload's sha1 and size, as the simulator received them, are checked against the file.
 'use strict';
-const { execFileSync, fork, spawnSync } = require('child_process');
+const { execFileSync, spawnSync } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+
+const { startSimulatorProcess } = require('../lib/simulator-client');
 
 const MiB = 1024 * 1024;
 const arg = (name, def) => {
@@ -45,16 +47,6 @@ function makeFile(file, sizeMiB) {
 	}
 	fs.closeSync(fd);
 	return hash.digest('hex');
-}
-
-function startSimulator() {
-	const child = fork(path.join(__dirname, 'simulator.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-	const request = (message) =>
-		new Promise((resolve) => {
-			child.once('message', resolve);
-			if (message) child.send(message);
-		});
-	return { child, request };
 }
 
 function engineUpload(file, sim) {
@@ -86,8 +78,8 @@ async function main() {
 	const big = path.join(dir, 'big.bin');
 	const smallSha1 = makeFile(small, 1);
 	const bigSha1 = makeFile(big, SIZE_MIB);
-	const { child, request } = startSimulator();
-	const sim = await request();
+	const sim = await startSimulatorProcess();
+	const request = sim.call;
 	const check = async (label, sha1, size) => {
 		const { uploads } = await request({ cmd: 'uploads' });
 		const last = uploads[uploads.length - 1];
@@ -131,7 +123,7 @@ async function main() {
 			);
 		}
 	} finally {
-		child.send({ cmd: 'stop' });
+		sim.stop();
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
 	const summary = {

@@ -54,4 +54,39 @@ describe('folder walker', () => {
 		expect(await collect(walkFolder(same, undefined, false))).toHaveLength(PAGE_SIZE);
 		expect(calls).toHaveLength(2);
 	});
+
+	test('a big folder reads the next pages ahead: every file once, in order, two requests past the end at most', async () => {
+		const calls: string[] = [];
+		const entries = await collect(walkFolder(fetcher({ 7: { folders: [], files: 1000 } }, calls), '7', false));
+		expect(entries).toEqual(Array.from({ length: 1000 }, (_, i) => `file:7-f${i}@`));
+		// Pages 1–3 one at a time; from page 4 on, the two after it are already asked for; page 6 is empty.
+		expect(calls).toEqual(['7:1', '7:2', '7:3', '7:4', '7:5', '7:6', '7:7', '7:8']);
+	});
+
+	test('a folder of three pages or fewer never reads ahead', async () => {
+		const calls: string[] = [];
+		await collect(walkFolder(fetcher({ 0: { folders: [], files: 599 } }, calls), undefined, false));
+		expect(calls).toEqual(['0:1', '0:2', '0:3']);
+	});
+
+	test('a page read ahead that fails after the folder ended is dropped; one that is needed fails the walk', async () => {
+		const unhandled: unknown[] = [];
+		const onUnhandled = (reason: unknown) => unhandled.push(reason);
+		process.on('unhandledRejection', onUnhandled);
+		try {
+			const failingFrom = (firstFailing: number) => {
+				const pages = fetcher({ 0: { folders: [], files: 1000 } });
+				return async (folderId: string | undefined, page: number) => {
+					if (page >= firstFailing) throw new Error(`page ${page} failed`);
+					return await pages(folderId, page);
+				};
+			};
+			expect(await collect(walkFolder(failingFrom(7), undefined, false))).toHaveLength(1000);
+			await expect(collect(walkFolder(failingFrom(5), undefined, false))).rejects.toThrow('page 5 failed');
+			await new Promise((resolve) => setImmediate(resolve));
+			expect(unhandled).toEqual([]);
+		} finally {
+			process.off('unhandledRejection', onUnhandled);
+		}
+	});
 });

@@ -21,6 +21,47 @@ export interface ListedEntry {
 }
 
 /**
+ * Pages requested ahead of the one being read, once a folder has shown it is big: while one page's entries are
+ * handled, the server already prepares the next. The API gives no total, so a page read ahead past the end is a
+ * wasted request (at most this many per big folder); small folders, the usual case, never read ahead.
+ */
+const READ_AHEAD_PAGES = 2;
+const READ_AHEAD_AFTER_FULL_PAGES = 3;
+
+/** One folder's page requests, each made once, some made before they are read. */
+function folderPageRequests(fetchPage: PageFetcher, folderId: string | undefined) {
+	const requested = new Map<number, Promise<FolderPage>>();
+	const request = (page: number) => {
+		let answer = requested.get(page);
+		if (!answer) {
+			answer = fetchPage(folderId, page);
+			// A page read ahead may never be read (the folder ended first): its failure must not go unhandled.
+			answer.catch(() => undefined);
+			requested.set(page, answer);
+		}
+		return answer;
+	};
+	return {
+		/** The answer for `page`, and the next pages requested ahead when `readAhead`. */
+		read(page: number, readAhead: boolean): Promise<FolderPage> {
+			const answer = request(page);
+			requested.delete(page);
+			if (readAhead) {
+				for (let next = page + 1; next <= Math.min(page + READ_AHEAD_PAGES, MAX_PAGES_PER_FOLDER); next++) request(next);
+			}
+			return answer;
+		},
+	};
+}
+
+/** Adds `id` to `seen`; whether it was not there yet (one lookup: a big folder's walk makes 100,000 of them). */
+export function isNew(seen: Set<string>, id: string): boolean {
+	const size = seen.size;
+	seen.add(id);
+	return seen.size > size;
+}
+
+/**
  * The entries of one folder, page by page. Entries are de-duplicated by id (folders may repeat on every page; a
  * file shifting across a page boundary while we read shows up twice), and paging stops at a short page or at a
  * page that brought nothing new.
@@ -28,23 +69,21 @@ export interface ListedEntry {
 async function* folderPages(fetchPage: PageFetcher, folderId: string | undefined, path: string): AsyncGenerator<ListedEntry[]> {
 	const seenFolders = new Set<string>();
 	const seenFiles = new Set<string>();
+	const pages = folderPageRequests(fetchPage, folderId);
+	let fullPages = 0;
 	for (let page = 1; page <= MAX_PAGES_PER_FOLDER; page++) {
-		const { folders, files } = await fetchPage(folderId, page);
+		const { folders, files } = await pages.read(page, fullPages >= READ_AHEAD_AFTER_FULL_PAGES);
 		const entries: ListedEntry[] = [];
 		for (const record of folders) {
-			const id = String(record.id);
-			if (seenFolders.has(id)) continue;
-			seenFolders.add(id);
-			entries.push({ type: 'folder', record, path });
+			if (isNew(seenFolders, String(record.id))) entries.push({ type: 'folder', record, path });
 		}
 		for (const record of files) {
-			const id = String(record.id);
-			if (seenFiles.has(id)) continue;
-			seenFiles.add(id);
-			entries.push({ type: 'file', record, path });
+			if (isNew(seenFiles, String(record.id))) entries.push({ type: 'file', record, path });
 		}
 		if (entries.length > 0) yield entries;
-		if ((files.length < PAGE_SIZE && folders.length < PAGE_SIZE) || entries.length === 0) return;
+		const full = files.length >= PAGE_SIZE || folders.length >= PAGE_SIZE;
+		if (!full || entries.length === 0) return;
+		fullPages++;
 	}
 }
 

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
 import { listingPages } from '../listing/listFolder';
-import { walkFolderPages, type ListedEntry, type PageFetcher } from '../listing/walkFolder';
+import { isNew, walkFolderPages, type ListedEntry, type PageFetcher } from '../listing/walkFolder';
 import { recordsOf, normalizeRecord } from '../output/normalize';
 import { ROOT_FOLDER_ID } from '../parameters/ids';
 import { asNodeError } from '../transport/errors';
@@ -180,7 +180,11 @@ export async function pollFiles(
 	const known = (data.scope === key || data.scope === legacyScopeKey(event, scope)) && typeof data.files === 'string';
 	const previous = unpackFiles(known ? (data.files as string) : '', known ? data.format : STATE_FORMAT, withFlag);
 
-	const current = new Map<string, FileFlag>();
+	// This listing's files in the order listed (each once: the walk de-duplicates within a folder, `acrossFolders`
+	// catches a file moving between two watched folders while the listing pages).
+	const listedIds: string[] = [];
+	const listedFlags: FileFlag[] = [];
+	const acrossFolders = scope.includeSubfolders ? new Set<string>() : undefined;
 	const walk: ScopeWalk = { folderIds: new Set(), incomplete: false };
 	const items: INodeExecutionData[] = [];
 	// Whether some listed file is new or changed its flag: if none is and none went missing, the state stays as it
@@ -189,10 +193,10 @@ export async function pollFiles(
 	for await (const entries of scopeFiles(session, scope, walk)) {
 		for (const entry of entries) {
 			const fileId = String(entry.record.id);
-			// A file moving between two watched folders while the listing pages may show up in both.
-			if (current.has(fileId)) continue;
+			if (acrossFolders && !isNew(acrossFolders, fileId)) continue;
 			const flag: FileFlag = withFlag ? (isReady(entry.record) ? 'r' : 'p') : '';
-			current.set(fileId, flag);
+			listedIds.push(fileId);
+			listedFlags.push(flag);
 			if (!known) continue;
 			const before = previous.lookup(fileId);
 			if (before !== flag) changed = true;
@@ -201,19 +205,20 @@ export async function pollFiles(
 		}
 	}
 
-	// Every listed file known with the same flag, and as many as before: nothing can be missing.
-	const unchanged = !changed && current.size === previous.files.size;
-	if (known && !unchanged) {
-		const missing = [...previous.files.keys()].filter((entry) => !current.has(entry));
-		// A vanished subfolder leaves the listing incomplete: its files count as gone only once a later listing says so.
-		const kept = walk.incomplete
-			? missing
-			: await stillInScope(session, missing.filter((entry) => previous.isAskable(entry)), walk.folderIds);
-		for (const fileId of kept) current.set(fileId, previous.files.get(fileId) ?? '');
-	}
-
-	// The whole listing succeeded: only now does the state change (and only if it did change).
+	// Every listed file known with the same flag, and as many as before: nothing can be missing, nothing changes.
+	const unchanged = !changed && listedIds.length === previous.files.size;
 	if (!unchanged) {
+		const current = new Map<string, FileFlag>();
+		listedIds.forEach((fileId, at) => current.set(fileId, listedFlags[at]));
+		if (known) {
+			const missing = [...previous.files.keys()].filter((entry) => !current.has(entry));
+			// A vanished subfolder leaves the listing incomplete: its files count as gone only once a later listing says so.
+			const kept = walk.incomplete
+				? missing
+				: await stillInScope(session, missing.filter((entry) => previous.isAskable(entry)), walk.folderIds);
+			for (const fileId of kept) current.set(fileId, previous.files.get(fileId) ?? '');
+		}
+		// The whole listing succeeded: only now does the state change.
 		const packed = packFiles(current, withFlag);
 		if (data.scope !== key) data.scope = key;
 		if (data.format !== STATE_FORMAT) data.format = STATE_FORMAT;

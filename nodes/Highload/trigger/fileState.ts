@@ -29,13 +29,16 @@ function legacyKey(id: string): string {
 	return `~${createHash('sha256').update(id).digest('base64url').slice(0, LEGACY_KEY_WIDTH - 1)}`;
 }
 
-const escapeId = (id: string) => id.replace(/%/g, '%25').replace(/,/g, '%2C');
-const unescapeId = (text: string) => text.replace(/%2C/g, ',').replace(/%25/g, '%');
+// Usual ids hold neither character: they are tested once rather than rewritten (a poll packs 100,000 of them).
+const NEEDS_ESCAPE = /[%,]/;
+const escapeId = (id: string) => (NEEDS_ESCAPE.test(id) ? id.replace(/%/g, '%25').replace(/,/g, '%2C') : id);
+const unescapeId = (text: string) => (text.includes('%') ? text.replace(/%2C/g, ',').replace(/%25/g, '%') : text);
 
 /** Encodes id → flag as described above. */
 export function packFiles(files: Map<string, FileFlag>, withFlag: boolean): string {
 	const ids = [...files.keys()].sort();
-	return ids.map((id) => (withFlag ? (files.get(id) || 'p') : '') + escapeId(id)).join(',');
+	if (!withFlag) return ids.map(escapeId).join(',');
+	return ids.map((id) => (files.get(id) || 'p') + escapeId(id)).join(',');
 }
 
 /** The files remembered from the last complete listing, and how to look one up by its id. */
