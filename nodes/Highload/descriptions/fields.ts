@@ -12,11 +12,6 @@ export function shownFor(resource: string, operations: string[]): INodePropertie
 	return { show: { resource: [resource], operation: operations } };
 }
 
-/** Sends the field's own value (a resource locator's plain id) as a query parameter: no expression per item. */
-export function sentAs(query: string): INodeProperties['routing'] {
-	return { send: { type: 'query', property: query } };
-}
-
 interface FieldText {
 	name: string;
 	displayName: string;

@@ -120,9 +120,9 @@ async function runItem(
 }
 
 /**
- * The operation's "pagination" function. n8n's declarative engine builds an item's query from the fields' routing
- * and runs the preSend checks, then hands the request here: it is sent through the item's session (never n8n's own
- * sender). Any error leaves as a NodeApiError (see operationError).
+ * The operation's "pagination" function. n8n's declarative engine runs the preSend checks (which read the fields and
+ * build the item's query, parameters/checks.ts), then hands the request here: it is sent through the item's session
+ * (never n8n's own sender). Any error leaves as a NodeApiError (see operationError).
  */
 function execute(spec: OperationSpec) {
 	return async function (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> {

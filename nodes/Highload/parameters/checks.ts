@@ -10,17 +10,21 @@ import { canonicalFolderId, FOLDER_ID_HINT, isFileId, isWebAddress, ROOT_FOLDER_
 /** How a query parameter's value is checked before anything is sent. */
 export type Kind = 'fileId' | 'folderId' | 'remoteUploadId' | 'url' | 'text';
 
-/** One query parameter an operation sends: the field it comes from (by label) and the rule its value must pass. */
+/**
+ * One query parameter an operation sends: the field it is read from and the rule its value must pass. The fields
+ * carry no `routing`: n8n's declarative engine evaluates a routed field's expression twice more per item, so the
+ * values are read here, once, when the item's query is built.
+ */
 export interface QueryCheck {
 	query: string;
+	/** The field (parameter name) the value is read from; a folder field's By Path mode is resolved to an id. */
+	field: string;
 	/** The field's display name, as errors name it. */
 	label: string;
 	kind: Kind;
 	required: boolean;
 	/** Destructive or impossible on the root folder (delete, rename, move into): refused however it is spelled. */
 	refuseRoot?: string;
-	/** Folder checks: the resource locator field the value comes from, whose By Path mode is resolved to an id. */
-	field?: string;
 	/** Folder checks: the operation offers Create Missing Folders under Options (missing folders of a path created). */
 	createMissing?: boolean;
 	/** Folder checks given By Path: the output fields that carry the resolved id and path (default folderId, folderPath). */
@@ -93,7 +97,7 @@ function checkedValue(context: IExecuteSingleFunctions, check: QueryCheck, raw: 
  * for all items (listing/folderPaths.ts): asking again costs no request.
  */
 export async function folderOfField(context: IExecuteSingleFunctions, check: QueryCheck): Promise<ResolvedFolder | undefined> {
-	if (check.kind !== 'folderId' || !check.field) return undefined;
+	if (check.kind !== 'folderId') return undefined;
 	const path = folderPathOf(context, check.field);
 	if (path === undefined || path.trim() === '') return undefined;
 	const options = check.createMissing ? (context.getNodeParameter('options', {}) as IDataObject) : {};
@@ -101,10 +105,14 @@ export async function folderOfField(context: IExecuteSingleFunctions, check: Que
 	return await resolveFolderPath(context, session, path, options.createMissingFolders === true);
 }
 
+/** A field's value as typed (a resource locator's id, taken out of a link where its mode says so). */
+const fieldValue = (context: IExecuteSingleFunctions, check: QueryCheck): unknown =>
+	context.getNodeParameter(check.field, undefined, { extractValue: true });
+
 /** A parameter's value to send: a folder given By Path resolved to its canonical id, anything else checked as typed. */
-async function checkedParameter(context: IExecuteSingleFunctions, check: QueryCheck, raw: unknown): Promise<string | undefined> {
-	const path = check.kind === 'folderId' && check.field ? folderPathOf(context, check.field) : undefined;
-	if (path === undefined) return checkedValue(context, check, raw);
+async function checkedParameter(context: IExecuteSingleFunctions, check: QueryCheck): Promise<string | undefined> {
+	const path = check.kind === 'folderId' ? folderPathOf(context, check.field) : undefined;
+	if (path === undefined) return checkedValue(context, check, fieldValue(context, check));
 	if (path.trim() === '') {
 		if (check.required) throw refuse(context, check, RULES.folderId.empty, EMPTY_HINT);
 		return undefined;
@@ -147,9 +155,9 @@ function refuseFolderItems(context: IExecuteSingleFunctions): void {
 }
 
 /**
- * preSend of every operation: each parameter's value checked and put in its canonical form; empty optional values
- * are left out (so "no folder" means the API default, never an empty `folder=`); empty required ones and malformed
- * values stop the item before any request.
+ * preSend of every operation: the item's query built from its fields, each value checked and put in its canonical
+ * form; empty optional values are left out (so "no folder" means the API default, never an empty `folder=`); empty
+ * required ones and malformed values stop the item before any request.
  */
 export function checkQuery(checks: QueryCheck[]) {
 	const actsOnFiles = checks.some((check) => check.kind === 'fileId');
@@ -157,9 +165,8 @@ export function checkQuery(checks: QueryCheck[]) {
 		if (actsOnFiles) refuseFolderItems(this);
 		const qs: IDataObject = { ...(options.qs ?? {}) };
 		for (const check of checks) {
-			const value = await checkedParameter(this, check, qs[check.query]);
-			if (value === undefined) delete qs[check.query];
-			else qs[check.query] = value;
+			const value = await checkedParameter(this, check);
+			if (value !== undefined) qs[check.query] = value;
 		}
 		return { ...options, qs };
 	};

@@ -1,4 +1,4 @@
-import { fileLocator, folderLocator, sentAs, shownFor } from '../../descriptions/fields';
+import { fileLocator, folderLocator, shownFor } from '../../descriptions/fields';
 import { deleteFile } from './delete';
 import { getFile } from './get';
 import { getThumbnailOperation } from './getThumbnail';
@@ -12,14 +12,12 @@ import { uploadFile } from './upload';
 const file = {
 	...fileLocator({ name: 'fileId', displayName: 'File', required: true, description: 'The file to act on' }),
 	displayOptions: shownFor(FILE.value, ['get', 'rename', 'move', 'delete', 'getThumbnail']),
-	routing: sentAs('file'),
 };
 
 /** Where Upload and Get Upload URL put the file. */
 const uploadFolder = {
 	...folderLocator({ name: 'folderId', displayName: 'Folder', required: false, description: 'The folder to upload into; leave empty for the root folder' }),
 	displayOptions: shownFor(FILE.value, ['upload', 'getUploadUrl']),
-	routing: sentAs('folder'),
 };
 
 export const fileResource = {

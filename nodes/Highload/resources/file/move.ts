@@ -1,4 +1,4 @@
-import { folderLocator, sentAs } from '../../descriptions/fields';
+import { folderLocator } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
 import { sent, success } from '../../output/results';
 import { FILE, fileCheck, fileSubject } from './resource';
@@ -23,11 +23,8 @@ export const moveFile = defineOperation({
 	],
 	subject: fileSubject,
 	fields: [
-		{
-			// The API cannot move files to the root folder, so a folder must be chosen.
-			...folderLocator({ name: 'folderId', displayName: 'Destination Folder', required: true, description: 'The folder to move the file into' }),
-			routing: sentAs('folder'),
-		},
+		// The API cannot move files to the root folder, so a folder must be chosen.
+		folderLocator({ name: 'folderId', displayName: 'Destination Folder', required: true, description: 'The folder to move the file into' }),
 	],
 	result: success((qs) => ({ fileId: sent(qs, 'file'), folderId: sent(qs, 'folder') })),
 });

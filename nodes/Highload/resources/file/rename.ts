@@ -1,4 +1,3 @@
-import { sentAs } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
 import { sent, success } from '../../output/results';
 import { FILE, fileCheck, fileSubject } from './resource';
@@ -10,7 +9,7 @@ export const renameFile = defineOperation({
 	action: 'Rename a file',
 	description: 'Give a file a new name',
 	endpoint: 'file/rename',
-	checks: [fileCheck, { query: 'name', label: 'New Name', kind: 'text', required: true }],
+	checks: [fileCheck, { query: 'name', field: 'name', label: 'New Name', kind: 'text', required: true }],
 	subject: fileSubject,
 	fields: [
 		{
@@ -20,7 +19,6 @@ export const renameFile = defineOperation({
 			default: '',
 			required: true,
 			description: 'The new file name, e.g. holiday.mp4',
-			routing: sentAs('name'),
 		},
 	],
 	result: success((qs) => ({ fileId: sent(qs, 'file'), name: sent(qs, 'name') })),

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { folderLocator, optionsCollection, sentAs } from '../../descriptions/fields';
+import { folderLocator, optionsCollection } from '../../descriptions/fields';
 import { asOutput, defineOperation, type OperationRun, type OperationOutput } from '../../descriptions/operation';
 import { folderTreeOf, formatFolderPath, parseFolderPath } from '../../listing/folderPaths';
 import { records, sent } from '../../output/results';
@@ -55,7 +55,7 @@ export const createFolder = defineOperation({
 	description: 'Create a folder, in the root folder or inside another one',
 	endpoint: 'file/createfolder',
 	checks: [
-		{ query: 'name', label: 'Name', kind: 'text', required: true },
+		{ query: 'name', field: 'name', label: 'Name', kind: 'text', required: true },
 		{
 			query: 'pid',
 			label: 'Parent Folder',
@@ -68,16 +68,13 @@ export const createFolder = defineOperation({
 	],
 	subject: { kind: 'parent folder', query: 'pid' },
 	fields: [
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Name of the new folder', routing: sentAs('name') },
-		{
-			...folderLocator({
-				name: 'parentFolderId',
-				displayName: 'Parent Folder',
-				required: false,
-				description: 'The folder to create it in; leave empty for the root folder',
-			}),
-			routing: sentAs('pid'),
-		},
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Name of the new folder' },
+		folderLocator({
+			name: 'parentFolderId',
+			displayName: 'Parent Folder',
+			required: false,
+			description: 'The folder to create it in; leave empty for the root folder',
+		}),
 		optionsCollection([
 			{
 				displayName: 'Create Missing Folders',

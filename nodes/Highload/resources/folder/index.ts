@@ -1,4 +1,4 @@
-import { folderLocator, sentAs, shownFor } from '../../descriptions/fields';
+import { folderLocator, shownFor } from '../../descriptions/fields';
 import { createFolder } from './create';
 import { deleteFolder } from './delete';
 import { listFolderOperation } from './list';
@@ -9,7 +9,6 @@ import { FOLDER } from './resource';
 const folderField = (operation: string, required: boolean, description: string) => ({
 	...folderLocator({ name: 'folderId', displayName: 'Folder', required, description }),
 	displayOptions: shownFor(FOLDER.value, [operation]),
-	routing: sentAs('folder'),
 });
 
 export const folderResource = {

@@ -1,4 +1,3 @@
-import { sentAs } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
 import { sent, success } from '../../output/results';
 import { FOLDER, folderSubject, ROOT_REFUSED } from './resource';
@@ -12,9 +11,9 @@ export const renameFolder = defineOperation({
 	endpoint: 'file/renamefolder',
 	checks: [
 		{ query: 'folder', label: 'Folder', kind: 'folderId', required: true, refuseRoot: ROOT_REFUSED, field: 'folderId' },
-		{ query: 'name', label: 'New Name', kind: 'text', required: true },
+		{ query: 'name', field: 'name', label: 'New Name', kind: 'text', required: true },
 	],
 	subject: folderSubject,
-	fields: [{ displayName: 'New Name', name: 'name', type: 'string', default: '', required: true, description: 'The new folder name', routing: sentAs('name') }],
+	fields: [{ displayName: 'New Name', name: 'name', type: 'string', default: '', required: true, description: 'The new folder name' }],
 	result: success((qs) => ({ folderId: sent(qs, 'folder'), name: sent(qs, 'name') })),
 });

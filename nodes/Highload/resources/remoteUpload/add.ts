@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { createMissingFoldersOption, folderLocator, optionsCollection, sentAs } from '../../descriptions/fields';
+import { createMissingFoldersOption, folderLocator, optionsCollection } from '../../descriptions/fields';
 import { asOutput, defineOperation, type OperationRun, type OperationOutput } from '../../descriptions/operation';
 import { records } from '../../output/results';
 import { addOnce } from './alreadyAdded';
@@ -25,7 +25,7 @@ export const addRemoteUpload = defineOperation({
 	description: 'Have Highload fetch a file from a URL into your account',
 	endpoint: 'remotedl/add',
 	checks: [
-		{ query: 'url', label: 'URL', kind: 'url', required: true },
+		{ query: 'url', field: 'url', label: 'URL', kind: 'url', required: true },
 		{ query: 'folder', label: 'Folder', kind: 'folderId', required: false, field: 'folderId', createMissing: true },
 	],
 	subject: { kind: 'folder', query: 'folder' },
@@ -38,17 +38,13 @@ export const addRemoteUpload = defineOperation({
 			required: true,
 			placeholder: 'e.g. https://example.com/video.mp4',
 			description: 'The http:// or https:// link Highload downloads the file from',
-			routing: sentAs('url'),
 		},
-		{
-			...folderLocator({
-				name: 'folderId',
-				displayName: 'Folder',
-				required: false,
-				description: 'The folder the file will land in; leave empty for the root folder',
-			}),
-			routing: sentAs('folder'),
-		},
+		folderLocator({
+			name: 'folderId',
+			displayName: 'Folder',
+			required: false,
+			description: 'The folder the file will land in; leave empty for the root folder',
+		}),
 		optionsCollection([
 			createMissingFoldersOption,
 			{

@@ -1,4 +1,4 @@
-import { optionsCollection, sentAs, shownFor } from '../../descriptions/fields';
+import { optionsCollection, shownFor } from '../../descriptions/fields';
 import { addRemoteUpload } from './add';
 import { getRemoteUpload } from './get';
 import { removeRemoteUpload } from './remove';
@@ -17,7 +17,6 @@ const remoteUploadId = {
 	placeholder: 'e.g. 8ykqg0nkqxoh',
 	description: 'The ID that Remote Upload → Add returned',
 	displayOptions: shownFor(REMOTE_UPLOAD.value, ['get', 'remove']),
-	routing: sentAs('id'),
 };
 
 /** The Options of Get (Add declares its own, with these among them). */
