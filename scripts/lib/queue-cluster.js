@@ -75,7 +75,7 @@ async function startQueueCluster({
 	};
 	try {
 		const [pgPort, redisPort] = [await n8n.freePort(), await n8n.freePort()];
-		cluster.pg = await startPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort, logFile: path.join(root, 'postgres.log') });
+		cluster.pg = await startPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort, logFile: path.join(root, 'postgres.log'), keep: keepData });
 		say(`PostgreSQL on 127.0.0.1:${pgPort}`);
 		cluster.redis = await startRedis({ port: redisPort, dir: path.join(dataDir, 'redis'), logFile: path.join(root, 'redis.log') });
 		say(`Redis on 127.0.0.1:${redisPort}`);

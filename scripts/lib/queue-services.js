@@ -90,11 +90,12 @@ function traversable(dir, ident) {
 }
 
 /**
- * A throwaway PostgreSQL cluster: initdb (trust auth) into `dataDir` (kept when it already holds a cluster,
- * so `npm start -- --queue` keeps its workflows), started on 127.0.0.1:`port`, database `database` created.
+ * A throwaway PostgreSQL cluster: initdb (trust auth) into `dataDir`, started on 127.0.0.1:`port`, database
+ * `database` created. With `keep`, a cluster already in `dataDir` is started as it is (`npm start -- --queue`
+ * keeps its workflows); without, whatever is there is removed first (a test's cluster starts empty).
  * Returns { host, port, user, password, database, proc, stop() }.
  */
-async function startPostgres({ dataDir, port, database = 'n8n', logFile } = {}) {
+async function startPostgres({ dataDir, port, database = 'n8n', logFile, keep = false } = {}) {
 	const { pgBin } = ensureInstalled();
 	const ident = postgresIdentity();
 	fs.mkdirSync(dataDir, { recursive: true });
@@ -103,9 +104,12 @@ async function startPostgres({ dataDir, port, database = 'n8n', logFile } = {}) 
 		const alt = path.join(require('os').tmpdir(), `highload-postgres-${require('crypto').createHash('sha1').update(dataDir).digest('hex').slice(0, 10)}`);
 		log(`the postgres user cannot reach ${dataDir}; its data goes to ${alt}`);
 		dataDir = alt;
-		fs.mkdirSync(dataDir, { recursive: true });
-		fs.chmodSync(dataDir, 0o755);
 	}
+	// The temp folder outlives the caller's data folder: an old cluster there would bring back an old run's
+	// workflows, still active (their triggers polling twice).
+	if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
+	fs.mkdirSync(dataDir, { recursive: true });
+	fs.chmodSync(dataDir, 0o755);
 	const socketDir = path.join(dataDir, 'socket');
 	const pgData = path.join(dataDir, 'data');
 	const fresh = !fs.existsSync(path.join(pgData, 'PG_VERSION'));
