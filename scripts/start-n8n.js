@@ -90,19 +90,82 @@ async function portFree(port) {
 	});
 }
 
+/** Refuses to start when a port this start needs is taken on 127.0.0.1, naming what it is for. */
+async function requireFreePorts(args, more = []) {
+	for (const [port, what] of [
+		[args.port, 'n8n'],
+		...more,
+		...(args.sandbox ? [[SIMULATOR_PORT, 'the Highload sandbox'], [FEED_PORT, "the sandbox's RSS feed"]] : []),
+	]) {
+		if (!(await portFree(port))) throw new Error(`port ${port} (${what}) is in use on 127.0.0.1; is another \`npm start\` running?`);
+	}
+}
+
+/** What the last start kept beside its data: hashes of the credential and examples it imported ({} at first). */
+function readStartState(statePath) {
+	try {
+		return JSON.parse(fs.readFileSync(statePath, 'utf8'));
+	} catch {
+		return {};
+	}
+}
+
+/** The example workflows as a start imports them: the sandbox's feed, the sample files written for it. */
+function exampleWorkflows(sample) {
+	return Object.values(examples.loadAll()).map((wf) =>
+		examples.prepare(wf, { feedUrl: `http://127.0.0.1:${FEED_PORT}/feed.xml`, fileSelector: sample.glob }),
+	);
+}
+
+/**
+ * Imports into `inst` what changed since the last start (the sandbox's credential, the examples; all examples with
+ * --reimport), and saves what was imported to `statePath`.
+ */
+async function importWhatChanged(inst, { sandbox, workflows, reimport, statePath }) {
+	const state = readStartState(statePath);
+	if (sandbox) {
+		const credential = examples.credentialFor(sandbox.sim);
+		if (state.credential !== hash(credential)) {
+			say('creating the credential "Highload Sandbox"…');
+			await n8n.importCredentials(inst, [credential]);
+			state.credential = hash(credential);
+		}
+	}
+	if (reimport || state.examples !== hash(workflows)) {
+		say(`importing ${workflows.length} example workflows…`);
+		await n8n.importWorkflows(inst, workflows);
+		state.examples = hash(workflows);
+	}
+	fs.writeFileSync(statePath, JSON.stringify(state, null, 2));
+}
+
+/**
+ * Ctrl-C, termination and hang-up stop everything this start began, once: `stopN8n()`, then every child process
+ * and the sandbox. `stop(code)` does the same from code (an n8n process that exited on its own).
+ */
+function stopOnSignals(stopN8n, sandboxOf) {
+	let stopping = false;
+	const stop = async (code) => {
+		if (stopping) return;
+		stopping = true;
+		say('stopping…');
+		await stopN8n().catch(() => {});
+		await killAll();
+		const sandbox = sandboxOf();
+		if (sandbox) await sandbox.close();
+		process.exit(code);
+	};
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(0));
+	return { stop, isStopping: () => stopping };
+}
+
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	if (args.queue) return mainQueue(args);
 	const t0 = Date.now();
 	const p = provision({ verbose: args.verbose || undefined });
 
-	for (const [port, what] of [
-		[args.port, 'n8n'],
-		[args.port + 1, "n8n's task runner broker"],
-		...(args.sandbox ? [[SIMULATOR_PORT, 'the Highload sandbox'], [FEED_PORT, "the sandbox's RSS feed"]] : []),
-	]) {
-		if (!(await portFree(port))) throw new Error(`port ${port} (${what}) is in use on 127.0.0.1; is another \`npm start\` running?`);
-	}
+	await requireFreePorts(args, [[args.port + 1, "n8n's task runner broker"]]);
 
 	say('building and packing the package…');
 	const tarball = n8n.buildAndPack(path.join(p.cache, 'pack'));
@@ -119,54 +182,23 @@ async function main() {
 	n8n.installPackage(userFolder, tarball);
 	say(`installed ${path.basename(tarball)} into ${shown(path.join(userFolder, '.n8n', 'nodes'))}`);
 
-	const statePath = path.join(userFolder, 'highload-start.json');
-	let state = {};
-	try {
-		state = JSON.parse(fs.readFileSync(statePath, 'utf8'));
-	} catch {}
-
 	let sandbox = null;
-	let stopping = false;
-	const stop = async (code) => {
-		if (stopping) return;
-		stopping = true;
-		say('stopping…');
-		await n8n.stopServer(inst).catch(() => {});
-		await killAll();
-		if (sandbox) await sandbox.close();
-		process.exit(code);
-	};
-	process.on('SIGINT', () => stop(0));
-	process.on('SIGTERM', () => stop(0));
-	process.on('SIGHUP', () => stop(0));
+	const { stop, isStopping } = stopOnSignals(() => n8n.stopServer(inst), () => sandbox);
 
-	const { writeSampleFiles } = require('./lib/local-services');
+	const { writeSampleFiles, startSandbox } = require('./lib/local-services');
 	const sample = writeSampleFiles(filesDir);
-	if (args.sandbox) {
-		const { startSandbox } = require('./lib/local-services');
-		sandbox = await startSandbox({ simulatorPort: SIMULATOR_PORT, feedPort: FEED_PORT });
-		const credential = examples.credentialFor(sandbox.sim);
-		if (state.credential !== hash(credential)) {
-			say('creating the credential "Highload Sandbox"…');
-			await n8n.importCredentials(inst, [credential]);
-			state.credential = hash(credential);
-		}
-	}
-
-	const workflows = Object.values(examples.loadAll()).map((wf) =>
-		examples.prepare(wf, { feedUrl: `http://127.0.0.1:${FEED_PORT}/feed.xml`, fileSelector: sample.glob }),
-	);
-	if (args.reimport || state.examples !== hash(workflows)) {
-		say(`importing ${workflows.length} example workflows…`);
-		await n8n.importWorkflows(inst, workflows);
-		state.examples = hash(workflows);
-	}
-	fs.writeFileSync(statePath, JSON.stringify(state, null, 2));
+	if (args.sandbox) sandbox = await startSandbox({ simulatorPort: SIMULATOR_PORT, feedPort: FEED_PORT });
+	await importWhatChanged(inst, {
+		sandbox,
+		workflows: exampleWorkflows(sample),
+		reimport: args.reimport,
+		statePath: path.join(userFolder, 'highload-start.json'),
+	});
 
 	say('starting n8n…');
 	await n8n.startServer(inst, { echo: args.verbose });
 	inst.server.exited.then(({ code }) => {
-		if (stopping) return;
+		if (isStopping()) return;
 		console.error(`[start] n8n exited (${code}); its log: ${shown(inst.logFile)}`);
 		stop(code || 1);
 	});
@@ -206,45 +238,20 @@ async function mainQueue(args) {
 	const { startQueueCluster } = require('./lib/queue-cluster');
 	const { ensureInstalled } = require('./lib/queue-services');
 	ensureInstalled();
-	for (const [port, what] of [
-		[args.port, 'n8n'],
-		...(args.sandbox ? [[SIMULATOR_PORT, 'the Highload sandbox'], [FEED_PORT, "the sandbox's RSS feed"]] : []),
-	]) {
-		if (!(await portFree(port))) throw new Error(`port ${port} (${what}) is in use on 127.0.0.1; is another \`npm start\` running?`);
-	}
+	await requireFreePorts(args);
 	say('building and packing the package…');
 	const tarball = n8n.buildAndPack(path.join(p.cache, 'pack'));
 	// User folders outside the repository (lib/n8n.js instancesRoot); database and queue data in the cache.
 	const root = n8n.instancesRoot('queue');
-	const queueData = path.join(p.cache, "queue-data");
-	const statePath = path.join(queueData, 'highload-start.json');
-	let state = {};
-	try {
-		state = JSON.parse(fs.readFileSync(statePath, 'utf8'));
-	} catch {}
+	const queueData = path.join(p.cache, 'queue-data');
 
 	let sandbox = null;
 	let cluster = null;
-	let stopping = false;
-	const stop = async (code) => {
-		if (stopping) return;
-		stopping = true;
-		say('stopping…');
-		if (cluster) await cluster.stop().catch(() => {});
-		await killAll();
-		if (sandbox) await sandbox.close();
-		process.exit(code);
-	};
-	process.on('SIGINT', () => stop(0));
-	process.on('SIGTERM', () => stop(0));
-	process.on('SIGHUP', () => stop(0));
+	const { stop, isStopping } = stopOnSignals(async () => cluster && (await cluster.stop()), () => sandbox);
 
 	const { writeSampleFiles, startSandbox } = require('./lib/local-services');
 	const sample = writeSampleFiles(path.join(root, 'files'));
 	if (args.sandbox) sandbox = await startSandbox({ simulatorPort: SIMULATOR_PORT, feedPort: FEED_PORT });
-	const workflows = Object.values(examples.loadAll()).map((wf) =>
-		examples.prepare(wf, { feedUrl: `http://127.0.0.1:${FEED_PORT}/feed.xml`, fileSelector: sample.glob }),
-	);
 	say(`starting PostgreSQL, Redis, the main instance and ${args.workers} workers…`);
 	cluster = await startQueueCluster({
 		root,
@@ -255,27 +262,19 @@ async function mainQueue(args) {
 		keepData: true,
 		echo: args.verbose,
 		beforeMain: async (main) => {
-			if (sandbox) {
-				const credential = examples.credentialFor(sandbox.sim);
-				if (state.credential !== hash(credential)) {
-					say('creating the credential "Highload Sandbox"…');
-					await n8n.importCredentials(main, [credential]);
-					state.credential = hash(credential);
-				}
-			} else {
-				await n8n.cli(main, ['list:workflow'], { allowFailure: true });
-			}
-			if (args.reimport || state.examples !== hash(workflows)) {
-				say(`importing ${workflows.length} example workflows…`);
-				await n8n.importWorkflows(main, workflows);
-				state.examples = hash(workflows);
-			}
-			fs.writeFileSync(statePath, JSON.stringify(state, null, 2));
+			// The first CLI command creates the database's schema: without a sandbox, one that may import nothing.
+			if (!sandbox) await n8n.cli(main, ['list:workflow'], { allowFailure: true });
+			await importWhatChanged(main, {
+				sandbox,
+				workflows: exampleWorkflows(sample),
+				reimport: args.reimport,
+				statePath: path.join(queueData, 'highload-start.json'),
+			});
 		},
 	});
 	for (const proc of [cluster.main.server, ...cluster.workers.map((w) => w.proc)]) {
 		proc.exited.then(({ code }) => {
-			if (stopping) return;
+			if (isStopping()) return;
 			console.error(`[start] an n8n process exited (${code}); logs in ${root}`);
 			stop(code || 1);
 		});

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { headingAnchors } from '../support/markdown';
+import { expectPackageListed } from './server-checks';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const n8n = require('../../scripts/lib/n8n');
@@ -57,19 +58,8 @@ function iconPaths(iconUrl: unknown): string[] {
 
 describe('node types in real n8n', () => {
 	test('both nodes and the credential are listed, with the package prefix, and their icons are served', async () => {
-		const nodes: any[] = await n8n.rest(inst, 'GET', '/types/nodes.json');
-		const action = nodes.find((t) => t.name === n8n.NODE_TYPE);
-		const trigger = nodes.find((t) => t.name === n8n.TRIGGER_TYPE);
-		expect(action).toBeDefined();
-		expect(trigger).toBeDefined();
-		expect(trigger.polling).toBe(true);
-		expect(action.properties.map((p: any) => p.name)).toEqual(expect.arrayContaining(['resource', 'operation']));
-
-		const creds: any[] = await n8n.rest(inst, 'GET', '/types/credentials.json');
-		const cred = creds.find((c) => c.name === n8n.CREDENTIAL_TYPE);
-		expect(cred).toBeDefined();
-
-		const icons = [...iconPaths(action.iconUrl), ...iconPaths(trigger.iconUrl), ...iconPaths(cred.iconUrl)];
+		const { action, trigger, credential } = await expectPackageListed(inst);
+		const icons = [...iconPaths(action.iconUrl), ...iconPaths(trigger.iconUrl), ...iconPaths(credential.iconUrl)];
 		expect(icons.length).toBeGreaterThanOrEqual(3);
 		for (const icon of new Set(icons)) {
 			const res = await n8n.rest(inst, 'GET', `/${icon}`, undefined, { raw: true });

@@ -1,12 +1,10 @@
 /**
  * Examples 1-3 in a real n8n: each imported with a credential pointing at its own fresh simulator, executed with
- * `n8n execute --id`; assertions on the simulator's state and on the items the nodes emitted. Run in the newest
- * n8n 1.x (n8n-1x.e2e.ts); examples.e2e.ts runs the same examples in 2.41.1 with more (the RSS example twice, the
- * module probe).
+ * `n8n execute --id`; assertions on the simulator's state and on the items the nodes emitted. Example 1 runs twice,
+ * as a schedule or a retry would run it: the second run must add nothing. Run in 2.41.1 (examples.e2e.ts, with the
+ * module probe) and in the newest n8n 1.x (n8n-1x.e2e.ts).
  */
-import { createHash } from 'crypto';
-import * as fs from 'fs';
-import * as path from 'path';
+import { expectCleanedUp, expectRssUploads, expectUploadedFromDisk, seedCleanup, type CleanupSeed } from './examples-checks';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const n8n = require('../../scripts/lib/n8n');
@@ -21,28 +19,25 @@ const { freshInstance } = require('./e2e-context');
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
-const daysAgo = (d: number) => new Date(Date.now() - d * 86400000).toISOString().slice(0, 19).replace('T', ' ');
+export interface ExampleSuiteOptions {
+	/** Also check that every process that loaded the package got n8n's own n8n-workflow (2.x: its module probe). */
+	moduleProbe?: boolean;
+}
 
-export function defineExampleSuite(lane: '2.x' | '1.x', label: string) {
+export function defineExampleSuite(lane: '2.x' | '1.x', label: string, options: ExampleSuiteOptions = {}) {
 	let inst: any;
 	const sandboxes: Record<string, Sandbox> = {};
 	const runs: Record<string, any> = {};
 	let sample: { files: string[]; glob: string };
-	const seeded: Record<string, string> = {};
+	let seeded: CleanupSeed;
+	let addedAfterFirstRun = 0;
+	let foldersAfterFirstRun = 0;
 
 	beforeAll(async () => {
 		inst = await freshInstance(`examples-${lane.replace('.', '')}`, { lane });
 		// One fresh simulator per example, each with its own credential.
 		for (const key of ['rss', 'cleanup', 'disk']) sandboxes[key] = await startSandbox({ seedData: false });
-
-		const c = sandboxes.cleanup.sim;
-		const videos = c.addFolder('videos');
-		const old = c.addFolder('old', videos.id);
-		seeded.oldUnseenRoot = c.addFile({ name: 'old-unseen.mp4', size: 1000, downloadCount: 0, uploadAt: daysAgo(90) }).id;
-		seeded.oldUnseenNested = c.addFile({ name: 'old-unseen-nested.mp4', folderId: old.id, size: 2000, downloadCount: 0, uploadAt: daysAgo(45) }).id;
-		seeded.oldSeen = c.addFile({ name: 'old-but-popular.mp4', folderId: videos.id, size: 3000, downloadCount: 848, uploadAt: daysAgo(400) }).id;
-		seeded.newUnseen = c.addFile({ name: 'new-unseen.mp4', folderId: old.id, size: 4000, downloadCount: 0, uploadAt: daysAgo(2) }).id;
-
+		seeded = seedCleanup(sandboxes.cleanup.sim);
 		sample = writeSampleFiles(inst.filesDir);
 
 		const all = examples.loadAll();
@@ -57,6 +52,9 @@ export function defineExampleSuite(lane: '2.x' | '1.x', label: string) {
 		await n8n.importCredentials(inst, creds);
 		await n8n.importWorkflows(inst, workflows);
 		for (const key of Object.keys(ids)) runs[key] = await n8n.execute(inst, all[key].id);
+		addedAfterFirstRun = sandboxes.rss.sim.countRequests('remotedl/add');
+		foldersAfterFirstRun = sandboxes.rss.sim.countRequests('file/createfolder');
+		runs.rssAgain = await n8n.execute(inst, all.rss.id);
 	});
 
 	afterAll(async () => {
@@ -71,18 +69,37 @@ export function defineExampleSuite(lane: '2.x' | '1.x', label: string) {
 	}
 
 	describe(`${label}: example 1: RSS to Highload`, () => {
-		test('adds one remote upload per feed item, waits for completion, and summarises', () => {
+		test('adds one remote upload per feed item, into the folder named by path (created on the way), waits, summarises', () => {
 			const run = runs.rss;
 			expectSuccess(run);
-			const feedLinks = sandboxes.rss.feed.items.map((i: any) => i.link).sort();
-			const uploads = [...sandboxes.rss.sim.state.remoteUploads.values()];
-			expect(uploads.map((u: any) => u.remoteUrl).sort()).toEqual(feedLinks);
-			expect(uploads.every((u: any) => u.status === 'finished')).toBe(true);
-
+			expectRssUploads(sandboxes.rss, run.items);
 			const added = run.items('Remote upload each link');
 			expect(added).toHaveLength(3);
-			for (const item of added) expect(item.status).toBe('finished');
-			expect(run.items('Summary')).toEqual([expect.objectContaining({ status: 'finished', count_id: 3 })]);
+			expect(run.items('Summary')).toEqual([expect.objectContaining({ skipped: false })]);
+
+			const folders = [...sandboxes.rss.sim.state.folders.values()];
+			const feeds = folders.filter((f: any) => f.name === 'feeds' && f.parentId === '0');
+			expect(feeds).toHaveLength(1);
+			const rss = folders.filter((f: any) => f.name === 'rss' && f.parentId === feeds[0].id);
+			expect(rss).toHaveLength(1);
+			expect([...sandboxes.rss.sim.state.remoteUploads.values()].every((u: any) => u.folderId === rss[0].id)).toBe(true);
+			expect([addedAfterFirstRun, foldersAfterFirstRun]).toEqual([3, 2]);
+			for (const item of added) expect(item).toMatchObject({ status: 'finished', skipped: false, folderId: rss[0].id, folderPath: 'feeds/rss' });
+		});
+
+		test('run again, it adds nothing and creates no folder: every item is the upload already added, skipped', () => {
+			const run = runs.rssAgain;
+			expectSuccess(run);
+			const sim = sandboxes.rss.sim;
+			expect(sim.countRequests('remotedl/add')).toBe(addedAfterFirstRun);
+			expect(sim.countRequests('file/createfolder')).toBe(foldersAfterFirstRun);
+			expect(sim.state.remoteUploads.size).toBe(3);
+
+			const first = runs.rss.items('Remote upload each link').map((i: any) => i.id).sort();
+			const again = run.items('Remote upload each link');
+			expect(again.map((i: any) => i.id).sort()).toEqual(first);
+			for (const item of again) expect(item).toMatchObject({ status: 'finished', skipped: true });
+			expect(run.items('Summary')).toEqual([expect.objectContaining({ status: 'finished', skipped: true, count_id: 3 })]);
 		});
 	});
 
@@ -90,11 +107,7 @@ export function defineExampleSuite(lane: '2.x' | '1.x', label: string) {
 		test('deletes exactly the files older than 30 days that were never downloaded, subfolders included', () => {
 			const run = runs.cleanup;
 			expectSuccess(run);
-			const files = sandboxes.cleanup.sim.state.files;
-			expect(files.has(seeded.oldUnseenRoot)).toBe(false);
-			expect(files.has(seeded.oldUnseenNested)).toBe(false);
-			expect(files.has(seeded.oldSeen)).toBe(true);
-			expect(files.has(seeded.newUnseen)).toBe(true);
+			expectCleanedUp(sandboxes.cleanup.sim, seeded);
 
 			const listed = run.items('List all files');
 			expect(listed.filter((i: any) => i.type === 'file').map((i: any) => i.id).sort()).toEqual(
@@ -105,26 +118,24 @@ export function defineExampleSuite(lane: '2.x' | '1.x', label: string) {
 				[seeded.oldUnseenRoot, seeded.oldUnseenNested].sort(),
 			);
 			expect(run.items('Delete file')).toHaveLength(2);
-			expect(sandboxes.cleanup.sim.countRequests('file/delete')).toBe(2);
 		});
 	});
 
 	describe(`${label}: example 3: Upload from disk`, () => {
 		test('uploads the file read from disk (filesystem binary mode) with the right bytes', () => {
-			const run = runs.disk;
-			expectSuccess(run);
-			const bytes = fs.readFileSync(sample.files[0]);
-			const sha1 = createHash('sha1').update(bytes).digest('hex');
-			const uploads = sandboxes.disk.sim.uploads;
-			expect(uploads).toHaveLength(1);
-			expect(uploads[0]).toEqual(expect.objectContaining({ sha1, size: bytes.length, fileName: path.basename(sample.files[0]) }));
-
-			const out = run.items('Upload to Highload');
-			expect(out).toHaveLength(1);
-			const stored = sandboxes.disk.sim.state.files.get(out[0].id);
-			expect(stored).toBeDefined();
-			expect(stored.sha1).toBe(sha1);
-			expect(stored.name).toBe(path.basename(sample.files[0]));
+			expectSuccess(runs.disk);
+			expectUploadedFromDisk(sandboxes.disk.sim, sample.files[0], runs.disk.items);
 		});
 	});
+
+	if (options.moduleProbe) {
+		describe(`${label}: n8n's own n8n-workflow in the CLI too`, () => {
+			test('every require("n8n-workflow") of the package in `n8n import`/`n8n execute` got n8n\'s own copy', () => {
+				const probed: Array<{ resolved: string; pid: number }> = n8n.readModuleProbe(inst);
+				// At least the imports and the four executions each loaded the package in their own process.
+				expect(new Set(probed.map((entry) => entry.pid)).size).toBeGreaterThanOrEqual(3);
+				expect([...new Set(probed.map((entry) => n8n.packageRootOf(entry.resolved, 'n8n-workflow')))]).toEqual([n8n.n8nOwnWorkflowRoot()]);
+			});
+		});
+	}
 }

@@ -4,6 +4,7 @@
  * running server, and the trigger's "fetch test event" (example 4).
  */
 import { defineExampleSuite } from './examples-suite';
+import { expectPackageListed } from './server-checks';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const n8n = require('../../scripts/lib/n8n');
@@ -44,15 +45,7 @@ describe(`${LABEL}: the running server`, () => {
 	});
 
 	test('lists both nodes and the credential with the package prefix', async () => {
-		const nodes: any[] = await n8n.rest(inst, 'GET', '/types/nodes.json');
-		const action = nodes.find((t) => t.name === n8n.NODE_TYPE);
-		const trigger = nodes.find((t) => t.name === n8n.TRIGGER_TYPE);
-		expect(action).toBeDefined();
-		expect(trigger).toBeDefined();
-		expect(trigger.polling).toBe(true);
-		expect(action.properties.map((p: any) => p.name)).toEqual(expect.arrayContaining(['resource', 'operation']));
-		const creds: any[] = await n8n.rest(inst, 'GET', '/types/credentials.json');
-		expect(creds.find((c) => c.name === n8n.CREDENTIAL_TYPE)).toBeDefined();
+		await expectPackageListed(inst);
 	});
 
 	test('example 4: the trigger’s "fetch test event" and the Set node after it', async () => {

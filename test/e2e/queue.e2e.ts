@@ -12,6 +12,8 @@ import { createHash, randomFillSync } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
+import { expectCleanedUp, expectRssUploads, expectUploadedFromDisk, seedCleanup, type CleanupSeed } from './examples-checks';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const n8n = require('../../scripts/lib/n8n');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -43,7 +45,6 @@ const WORKERS = 2;
 const POLL_CRONS = Array.from({ length: 12 }, (_, i) => `${i * 5} * * * * *`);
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
-const daysAgo = (d: number) => new Date(Date.now() - d * 86400000).toISOString().slice(0, 19).replace('T', ' ');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const report: Record<string, any> = { n8n: '2.41.1', workers: WORKERS };
@@ -54,7 +55,7 @@ function saveReport() {
 const all = examples.loadAll();
 const sandboxes: Record<string, Sandbox> = {};
 const creds: Record<string, { id: string; name: string }> = {};
-const seeded: Record<string, string> = {};
+let seeded: CleanupSeed;
 let cluster: any;
 let root: string;
 let filesDir: string;
@@ -131,13 +132,7 @@ beforeAll(async () => {
 	for (const key of ['rss', 'cleanup', 'disk', 'alert', 'big', 'trigger']) sandboxes[key] = await startSandbox({ seedData: key === 'alert' });
 	sandboxes.load = await startSandbox({ seedData: false, options: { latencyMs: API_LATENCY_MS } });
 
-	const c = sandboxes.cleanup.sim;
-	const videos = c.addFolder('videos');
-	const old = c.addFolder('old', videos.id);
-	seeded.oldUnseenRoot = c.addFile({ name: 'old-unseen.mp4', size: 1000, downloadCount: 0, uploadAt: daysAgo(90) }).id;
-	seeded.oldUnseenNested = c.addFile({ name: 'old-unseen-nested.mp4', folderId: old.id, size: 2000, downloadCount: 0, uploadAt: daysAgo(45) }).id;
-	seeded.oldSeen = c.addFile({ name: 'old-but-popular.mp4', folderId: videos.id, size: 3000, downloadCount: 848, uploadAt: daysAgo(400) }).id;
-	seeded.newUnseen = c.addFile({ name: 'new-unseen.mp4', folderId: old.id, size: 4000, downloadCount: 0, uploadAt: daysAgo(2) }).id;
+	seeded = seedCleanup(sandboxes.cleanup.sim);
 
 	sample = writeSampleFiles(filesDir);
 	big.file = path.join(filesDir, 'big', 'big-video.mp4');
@@ -190,28 +185,17 @@ describe('queue mode: the examples on the workers', () => {
 
 	test('example 1: one finished remote upload per feed item', () => {
 		expectSuccess(ran.rss);
-		const feedLinks = sandboxes.rss.feed.items.map((i: any) => i.link).sort();
-		const uploads = [...sandboxes.rss.sim.state.remoteUploads.values()];
-		expect(uploads.map((u: any) => u.remoteUrl).sort()).toEqual(feedLinks);
-		expect(uploads.every((u: any) => u.status === 'finished')).toBe(true);
-		expect(ran.rss.run.items('Summary')).toEqual([expect.objectContaining({ status: 'finished', count_id: 3 })]);
+		expectRssUploads(sandboxes.rss, ran.rss.run.items);
 	});
 
 	test('example 2: exactly the old, never-downloaded files are deleted', () => {
 		expectSuccess(ran.cleanup);
-		const files = sandboxes.cleanup.sim.state.files;
-		expect([files.has(seeded.oldUnseenRoot), files.has(seeded.oldUnseenNested)]).toEqual([false, false]);
-		expect([files.has(seeded.oldSeen), files.has(seeded.newUnseen)]).toEqual([true, true]);
-		expect(sandboxes.cleanup.sim.countRequests('file/delete')).toBe(2);
+		expectCleanedUp(sandboxes.cleanup.sim, seeded);
 	});
 
 	test('example 3: the file read from disk arrives intact (database binary mode)', () => {
 		expectSuccess(ran.disk);
-		const bytes = fs.readFileSync(sample.files[0]);
-		const sha1 = createHash('sha1').update(bytes).digest('hex');
-		expect(sandboxes.disk.sim.uploads).toEqual([expect.objectContaining({ sha1, size: bytes.length })]);
-		const out = ran.disk.run.items('Upload to Highload');
-		expect(sandboxes.disk.sim.state.files.get(out[0].id)?.sha1).toBe(sha1);
+		expectUploadedFromDisk(sandboxes.disk.sim, sample.files[0], ran.disk.run.items);
 	});
 
 	test('example 4: the trigger’s "fetch test event" returns the sandbox’s files', async () => {
