@@ -41,6 +41,23 @@ describe('Highload Trigger — newFile', () => {
 		expect(emitted(await tree.poll())).toEqual([expect.objectContaining({ id: deep.id, path: 'season 1', event: 'newFile' })]);
 	});
 
+	test('a new file moving between two watched subfolders while the poll pages is emitted once', async () => {
+		const watched = t.sim.addFolder('watched');
+		const first = t.sim.addFolder('first', watched.id);
+		const second = t.sim.addFolder('second', watched.id);
+		const trigger = t.poller({ event: 'newFile', folderId: fromList(watched.id), includeSubfolders: true });
+		expect(await trigger.poll()).toBeNull();
+
+		const moving = t.sim.addFile({ name: 'moving.mp4', folderId: first.id });
+		// Listed in "first", then moved into "second" before that folder is listed: the walk meets it twice.
+		const stop = t.sim.onRequest('file/listfolder', (query) => {
+			if (query.folder === second.id) t.sim.moveFile(moving.id, second.id);
+		});
+		expect(emitted(await trigger.poll())).toEqual([expect.objectContaining({ id: moving.id })]);
+		stop();
+		expect(await trigger.poll()).toBeNull();
+	});
+
 	test('shuffled listings never re-emit', async () => {
 		t.sim.options.shuffle = true;
 		t.sim.addFiles(1000);
