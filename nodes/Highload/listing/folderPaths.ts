@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { canonicalFolderId, ROOT_FOLDER_ID } from '../parameters/ids';
 import { forItem, operationError } from '../transport/errors';
@@ -15,7 +15,7 @@ import { PAGE_SIZE } from './walkFolder';
  */
 
 /** The folder locator mode that takes a path. */
-export const PATH_MODE = 'path';
+const PATH_MODE = 'path';
 
 /** A listing that keeps bringing new subfolders past this many pages is treated as broken. */
 const MAX_PAGES = 1000;
@@ -212,14 +212,21 @@ export async function resolveFolderPath(
 }
 
 /** A resource locator as saved: its mode and raw value. */
-export interface LocatorValue {
+interface LocatorValue {
 	mode?: string;
 	value?: unknown;
 }
 
-/** The path typed into a folder field, when the field is in By Path mode (undefined otherwise). */
-export function folderPathOf(context: IExecuteSingleFunctions, field: string): string | undefined {
-	const raw = context.getNodeParameter(field, undefined, { extractValue: false }) as LocatorValue | string | undefined;
-	if (raw === null || typeof raw !== 'object' || raw.mode !== PATH_MODE) return undefined;
-	return raw.value === undefined || raw.value === null ? '' : String(raw.value);
+/** A folder field as an item gives it: the path typed in By Path mode, or the value of any other mode. */
+export type FolderField = { path: string } | { value: unknown };
+
+/**
+ * Reads a folder field once (its expression evaluated once), in the node or the trigger. The folder locator's modes
+ * take nothing out of what was typed, so a mode's raw value is the value n8n's extraction would give.
+ */
+export function readFolderField(context: IExecuteSingleFunctions | IPollFunctions, field: string): FolderField {
+	const raw = context.getNodeParameter(field, '', { extractValue: false }) as LocatorValue | string | undefined;
+	if (raw === null || typeof raw !== 'object') return { value: raw };
+	if (raw.mode !== PATH_MODE) return { value: raw.value };
+	return { path: raw.value === undefined || raw.value === null ? '' : String(raw.value) };
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
-import { folderPathOf, resolveFolderPath, type ResolvedFolder } from '../listing/folderPaths';
+import { readFolderField, resolveFolderPath, type ResolvedFolder } from '../listing/folderPaths';
 import { operationError } from '../transport/errors';
 import { oncePerRun, runValues } from '../transport/runCache';
 import { itemSession } from '../transport/session';
@@ -91,35 +91,45 @@ function checkedValue(context: IExecuteSingleFunctions, check: QueryCheck, raw: 
 	}
 }
 
-/**
- * The folder a folder field names By Path, resolved to its id (and created where missing when the operation offers
- * it and the user turned it on); undefined when the field is not in By Path mode or is empty. Resolved once per run
- * for all items (listing/folderPaths.ts): asking again costs no request.
- */
-export async function folderOfField(context: IExecuteSingleFunctions, check: QueryCheck): Promise<ResolvedFolder | undefined> {
-	if (check.kind !== 'folderId') return undefined;
-	const path = folderPathOf(context, check.field);
-	if (path === undefined || path.trim() === '') return undefined;
+/** The folder at `path`, resolved once per run for all items (listing/folderPaths.ts), created where asked. */
+async function folderAtPath(context: IExecuteSingleFunctions, check: QueryCheck, path: string): Promise<ResolvedFolder> {
 	const options = check.createMissing ? (context.getNodeParameter('options', {}) as IDataObject) : {};
 	const session = await itemSession(context);
 	return await resolveFolderPath(context, session, path, options.createMissingFolders === true);
+}
+
+/**
+ * The folder a folder field names By Path, resolved to its id (and created where missing when the operation offers
+ * it and the user turned it on); undefined when the field is not in By Path mode or is empty. Asking again costs
+ * no request.
+ */
+export async function folderOfField(context: IExecuteSingleFunctions, check: QueryCheck): Promise<ResolvedFolder | undefined> {
+	if (check.kind !== 'folderId') return undefined;
+	const field = readFolderField(context, check.field);
+	if (!('path' in field) || field.path.trim() === '') return undefined;
+	return await folderAtPath(context, check, field.path);
 }
 
 /** A field's value as typed (a resource locator's id, taken out of a link where its mode says so). */
 const fieldValue = (context: IExecuteSingleFunctions, check: QueryCheck): unknown =>
 	context.getNodeParameter(check.field, undefined, { extractValue: true });
 
-/** A parameter's value to send: a folder given By Path resolved to its canonical id, anything else checked as typed. */
+/**
+ * A parameter's value to send: a folder given By Path resolved to its canonical id, anything else checked as typed.
+ * Each field is read once.
+ */
 async function checkedParameter(context: IExecuteSingleFunctions, check: QueryCheck): Promise<string | undefined> {
-	const path = check.kind === 'folderId' ? folderPathOf(context, check.field) : undefined;
-	if (path === undefined) return checkedValue(context, check, fieldValue(context, check));
-	if (path.trim() === '') {
+	if (check.kind !== 'folderId') return checkedValue(context, check, fieldValue(context, check));
+	const field = readFolderField(context, check.field);
+	if (!('path' in field)) return checkedValue(context, check, field.value);
+	const path = field.path.trim();
+	if (path === '') {
 		if (check.required) throw refuse(context, check, RULES.folderId.empty, EMPTY_HINT);
 		return undefined;
 	}
-	const folder = (await folderOfField(context, check))!;
+	const folder = await folderAtPath(context, check, field.path);
 	if (folder.id === ROOT_FOLDER_ID) {
-		if (check.refuseRoot) throw refuse(context, check, `path "${path.trim()}" is the root folder, which this operation never acts on`, check.refuseRoot);
+		if (check.refuseRoot) throw refuse(context, check, `path "${path}" is the root folder, which this operation never acts on`, check.refuseRoot);
 		// The root folder is the API's default: no folder parameter at all.
 		return undefined;
 	}

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { PATH_MODE, resolveFolderPath, type LocatorValue } from '../listing/folderPaths';
+import { readFolderField, resolveFolderPath } from '../listing/folderPaths';
 import { canonicalFolderId, FOLDER_ID_HINT, ROOT_FOLDER_ID } from '../parameters/ids';
 import { codeSession, type HighloadSession } from '../transport/session';
 import { pollFiles, type FileEvent } from './fileEvents';
@@ -20,14 +20,13 @@ const running = new Set<string>();
  * renamed or replaced under that path is followed; the baseline then starts anew, as for any other folder).
  */
 async function watchedFolder(context: IPollFunctions, session: HighloadSession): Promise<string | undefined> {
-	const raw = context.getNodeParameter('folderId', '', { extractValue: false }) as LocatorValue | string;
-	if (raw !== null && typeof raw === 'object' && raw.mode === PATH_MODE) {
-		const path = String(raw.value ?? '');
-		if (path.trim() === '') return undefined;
-		const folder = await resolveFolderPath(undefined, session, path, false);
+	const field = readFolderField(context, 'folderId');
+	if ('path' in field) {
+		if (field.path.trim() === '') return undefined;
+		const folder = await resolveFolderPath(undefined, session, field.path, false);
 		return folder.id === ROOT_FOLDER_ID ? undefined : folder.id;
 	}
-	const folder = context.getNodeParameter('folderId', '', { extractValue: true });
+	const folder = field.value;
 	const folderId = String(folder ?? '').trim() === '' ? undefined : canonicalFolderId(folder);
 	if (folderId === undefined && String(folder ?? '').trim() !== '') {
 		throw new NodeOperationError(context.getNode(), `Folder: "${String(folder).trim()}" is not a folder ID`, {
