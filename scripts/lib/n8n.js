@@ -1,4 +1,4 @@
-// Driving a real n8n (provisioned by ../provision.js) from plain Node.js: a user folder with this package
+// Driving a real n8n (provisioned by scripts/provision-n8n.js) from plain Node.js: a user folder with this package
 // installed the way n8n's own installer does it, CLI imports and executions, the server and its REST API.
 'use strict';
 const fs = require('fs');
