@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { folderLocator, optionsCollection } from '../../descriptions/fields';
 import { asOutput, defineOperation, type OperationRun, type OperationOutput } from '../../descriptions/operation';
-import { folderTreeOf, formatFolderPath, parseFolderPath } from '../../listing/folderPaths';
+import { folderTreeOf } from '../../listing/folderPaths';
+import { childFolderPath, parseFolderPath } from '../../listing/pathFormat';
 import { records, sent } from '../../output/results';
 import { ROOT_FOLDER_ID } from '../../parameters/ids';
 import { forItem } from '../../transport/errors';
@@ -14,8 +15,7 @@ const newFolder = records('new folder', ['folderid']);
 function pathOf(operation: OperationRun, name: string): string | undefined {
 	const parent = operation.folders.pid?.path ?? (operation.qs.pid === undefined ? '' : undefined);
 	if (parent === undefined) return undefined;
-	const own = formatFolderPath([name]);
-	return parent === '' ? own : `${parent}/${own}`;
+	return childFolderPath(parent, name);
 }
 
 /**

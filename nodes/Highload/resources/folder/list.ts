@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/fields';
 import { asOutput, defineOperation, type OperationOutput, type OperationRun } from '../../descriptions/operation';
-import { listingPages } from '../../listing/listFolder';
+import { listingPages } from '../../listing/listingPages';
 import { walkFolder } from '../../listing/walkFolder';
 import { FOLDER } from './resource';
 
