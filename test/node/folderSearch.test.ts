@@ -101,6 +101,9 @@ describe('folder search that never stalls (issue #21)', () => {
 			const { Engine: FreshEngine } = (await import('../harness')) as typeof import('../harness');
 			const fresh = await FreshEngine.load();
 			fresh.setCredential({ login: t.sim.login, apiKey: t.sim.key, baseUrl: t.sim.url });
+			const searchOf = (engine: Engine) => engine.nodeTypes.getByNameAndVersion('n8n-nodes-highload.highload').methods?.listSearch?.searchFolders;
+			expect(searchOf(fresh)).toBeDefined();
+			expect(searchOf(fresh)).not.toBe(searchOf(t.engine));
 			while (token !== undefined) {
 				const page = await fresh.listSearch('searchFolders', 'needle', undefined, token);
 				rest.push(...page.results.map((result) => result.name));
@@ -117,6 +120,28 @@ describe('folder search that never stalls (issue #21)', () => {
 		const again = await t.engine.listSearch('searchFolders', 'needle', undefined, a.paginationToken as string);
 		expect([...a.results, ...again.results].map((result) => result.name)).toEqual(needles.slice(0, 2));
 		expect(b.results.length).toBeGreaterThan(0);
+	});
+
+	test('the time bound: a first call without a match fails saying what to do; a later one ends the list', async () => {
+		// Each listing request moves the clock on 7 s: the 60 s bound falls after the ninth.
+		const realNow = Date.now.bind(Date);
+		let offset = 0;
+		const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+		t.sim.onRequest('file/listfolder', () => (offset += 7_000));
+		try {
+			t.sim.addFolder('needle 0');
+			for (let i = 0; i < 30; i++) t.sim.addFolder(`folder ${i}`);
+			await expect(t.engine.listSearch('searchFolders', 'nowhere')).rejects.toThrow('No folder matching "nowhere" found in 9 folders searched so far');
+			expect(t.sim.countRequests('file/listfolder')).toBe(9);
+
+			const first = await t.engine.listSearch('searchFolders', 'needle');
+			expect(first.results.map((result) => result.name)).toEqual(['needle 0']);
+			offset = 0;
+			const next = await t.engine.listSearch('searchFolders', 'needle', undefined, first.paginationToken as string);
+			expect(next).toEqual({ results: [] });
+		} finally {
+			clock.mockRestore();
+		}
 	});
 
 	test('an unreadable token fails clearly instead of starting over', async () => {

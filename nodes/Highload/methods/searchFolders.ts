@@ -11,8 +11,9 @@ const REQUESTS_PER_CALL = 10;
 /** A call hands its results over once it has this many. */
 const RESULTS_PER_CALL = 100;
 /**
- * Each request's timeout, and how long a call goes on walking without a match: past it, the call starts no further
- * listing and fails with a message saying how to narrow the search.
+ * Each request's timeout, and how long a call goes on walking without a match. Past it the call starts no further
+ * listing: a first call fails with a message saying how to narrow the search; a later one ends the list (an error
+ * there would replace the matches the editor already shows).
  */
 const SEARCH_TIMEOUT_MS = 60_000;
 
@@ -56,6 +57,7 @@ export async function searchFolders(this: ILoadOptionsFunctions, filter?: string
 	while (walk.pending.length > 0) {
 		if (results.length >= RESULTS_PER_CALL || (results.length > 0 && requests >= REQUESTS_PER_CALL)) break;
 		if (results.length === 0 && Date.now() - startedAt >= SEARCH_TIMEOUT_MS) {
+			if (paginationToken) return { results };
 			throw new NodeOperationError(this.getNode(), `No folder matching "${(filter ?? '').trim()}" found in ${listed} folders searched so far`, {
 				description: `The search stops after ${SEARCH_TIMEOUT_MS / 1000} seconds without a match. Type more of the folder's name or path, or give the folder By Path or By ID.`,
 			});
