@@ -17,4 +17,4 @@ export const valuesOfRun = new WeakMap<object, Map<string, unknown>>();
 /** Trigger polls still running, by workflow and node, so an overlapping poll steps aside: trigger/poll.ts. */
 export const runningPolls = new Set<string>();
 
-// The editor's folder search (methods/searchFolders.ts) keeps its walks per account too, until it is made stateless.
+// The editor's folder search keeps nothing: its position travels in the paginationToken (methods/searchCursor.ts).

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { listingPages } from '../listing/listFolder';
+import { listingPages } from '../listing/listingPages';
 import { isNew, walkFolderPages, type ListedEntry, type PageFetcher } from '../listing/walkFolder';
 import { recordsOf, normalizeRecord } from '../output/normalize';
 import { ROOT_FOLDER_ID } from '../parameters/ids';

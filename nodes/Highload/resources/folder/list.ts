@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
 import { asOutput, type ItemRun, type OperationOutput } from '../../execution/itemRun';
-import { listingPages } from '../../listing/listFolder';
+import { listingPages } from '../../listing/listingPages';
 import { walkFolder } from '../../listing/walkFolder';
 import { folderField, FOLDER_PATH_OUTPUT } from '../../descriptions/sentFields';
 import { FOLDER } from './resource';
