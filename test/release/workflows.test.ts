@@ -84,9 +84,10 @@ describe('GitHub workflows', () => {
 		expect(publish.on).toEqual({ push: { tags: ['v*'] }, workflow_dispatch: null });
 		expect(publish.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
 		const commands = commandsOf(publish);
-		const order = ['npm ci', 'npm run build', 'npm test', 'npm publish --provenance --access public'].map((command) => commands.indexOf(command));
+		const publishCommand = 'npm publish --provenance --access public --ignore-scripts=false';
+		const order = ['npm ci', 'npm run build', 'npm test', publishCommand].map((command) => commands.indexOf(command));
 		expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]))).toBe(true);
-		expect(commands[commands.length - 1]).toBe('npm publish --provenance --access public');
+		expect(commands[commands.length - 1]).toBe(publishCommand);
 		const setupNode = stepsOf(publish).find((step) => step.uses?.startsWith('actions/setup-node@'));
 		expect(setupNode?.with?.['registry-url']).toBe('https://registry.npmjs.org');
 		// Trusted publishing: no token secret (comments aside).
@@ -106,6 +107,11 @@ describe('npm publish guard (prepublishOnly)', () => {
 
 	test('npm runs the guard before every publish, and the workflow it accepts exists', () => {
 		expect(pkg.scripts.prepublishOnly).toBe('node scripts/check-publish.js');
+		// The repository's .npmrc skips lifecycle scripts for installs; the publish step must turn them back on, or npm
+		// would publish without running the guard.
+		const npmrcIgnoresScripts = /^\s*ignore-scripts\s*=\s*true/m.test(readFileSync(join(ROOT, '.npmrc'), 'utf8'));
+		const publishStep = commandsOf(workflow('publish.yml')).find((command) => command.startsWith('npm publish')) ?? '';
+		if (npmrcIgnoresScripts) expect(publishStep).toContain('--ignore-scripts=false');
 		expect(existsSync(join(ROOT, guard.WORKFLOW))).toBe(true);
 		expect(pkg.publishConfig).toEqual({ provenance: true, access: 'public' });
 	});
