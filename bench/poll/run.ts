@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { Engine } from '../../test/harness';
 import { HighloadSimulator } from '../../test/simulator';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startSimulatorProcess } = require('../lib/simulator-client') as {
 	startSimulatorProcess: () => Promise<{ url: string; login: string; key: string; call: (message: object) => Promise<Record<string, unknown>>; stop: () => void }>;
 };

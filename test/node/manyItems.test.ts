@@ -1,8 +1,6 @@
 import { n8nLogEntries, n8nLogText } from '../harness';
 import { byId, jsonOf, runText, useHighload } from '../support/setup';
 
-const ids = (count: number, make: (i: number) => string) => Array.from({ length: count }, (_, i) => ({ json: { id: make(i) } }));
-
 describe('many items', () => {
 	const t = useHighload({ latencyMs: 3 });
 
