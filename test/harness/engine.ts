@@ -204,8 +204,10 @@ export class Engine {
 	}
 
 	/**
-	 * A polling trigger as n8n activates it: the same node and static data across polls, saved as JSON after each
-	 * successful poll and left as it was when a poll throws (n8n 2.41 drops a throwing poll's changes).
+	 * A polling trigger as n8n activates it with its default poller: one Workflow object (and so one static-data
+	 * object) serves every poll of the activation. Its static data is saved as JSON after a poll that returns; a poll
+	 * that throws is not saved, but what it wrote stays in memory for the next poll, as in n8n 2.41. Manual mode
+	 * ("Fetch Test Event") loads the saved workflow afresh each time and saves nothing.
 	 */
 	poller(options: PollerOptions) {
 		const node: INode = {
@@ -219,24 +221,36 @@ export class Engine {
 		};
 		const mode = options.mode ?? 'trigger';
 		let savedStaticData: IDataObject = {};
+		let activeWorkflow: Workflow | undefined;
 		const engine = this;
+		const loadWorkflow = () =>
+			new Workflow({
+				id: 'test-workflow',
+				nodes: [node],
+				connections: {},
+				active: mode === 'trigger',
+				nodeTypes: engine.nodeTypes,
+				staticData: JSON.parse(JSON.stringify(savedStaticData)),
+			});
 		return {
+			/** The static data the next poll sees: the activation's in-memory object (the saved copy before the first poll). */
 			get staticData(): IDataObject {
+				return activeWorkflow ? (JSON.parse(JSON.stringify(activeWorkflow.staticData)) as IDataObject) : savedStaticData;
+			},
+			/** The static data as the database holds it, saved only after a poll that returned. */
+			get savedStaticData(): IDataObject {
 				return savedStaticData;
 			},
-			/** Static data as a saved workflow holds it (e.g. written by an older version of the package). */
+			/**
+			 * Static data as a saved workflow holds it (e.g. written by an older version of the package): the workflow
+			 * is loaded again from it, as on a new activation.
+			 */
 			set staticData(value: IDataObject) {
 				savedStaticData = JSON.parse(JSON.stringify(value));
+				activeWorkflow = undefined;
 			},
 			async poll(): Promise<INodeExecutionData[] | null> {
-				const workflow = new Workflow({
-					id: 'test-workflow',
-					nodes: [node],
-					connections: {},
-					active: mode === 'trigger',
-					nodeTypes: engine.nodeTypes,
-					staticData: JSON.parse(JSON.stringify(savedStaticData)),
-				});
+				const workflow = mode === 'trigger' ? (activeWorkflow ??= loadWorkflow()) : loadWorkflow();
 				const additionalData = engine.additionalData(undefined);
 				const context = new PollContext(workflow, node, additionalData, mode, mode === 'trigger' ? 'activate' : 'manual');
 				const result = await Container.get(TriggersAndPollers).runPollFunction(workflow, node, context);
