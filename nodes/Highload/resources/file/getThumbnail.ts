@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation, type OperationOutput, type OperationRun } from '../../descriptions/operation';
 import { missingInResult, sent } from '../../output/results';
+import { readImage } from '../../transport/imageAnswer';
 import { FILE, fileCheck, fileSubject } from './resource';
 
 /** The splash image's link (a string result), then, with Download on, the image itself (a public CDN link). */
@@ -16,7 +17,8 @@ async function getThumbnail(operation: OperationRun): Promise<OperationOutput[]>
 		const url = result.trim();
 		const fileName = url.split('/').pop()?.split('?')[0] || `${sent(qs, 'file')}.jpg`;
 		const property = String(options.binaryPropertyName || 'data');
-		item.binary = { [property]: await context.helpers.prepareBinaryData(await session.download(url), fileName) };
+		const image = readImage(session.target, await session.download(url, 'The thumbnail server'), url, 'thumbnail');
+		item.binary = { [property]: await context.helpers.prepareBinaryData(image.data, fileName, image.mimeType) };
 	}
 	return [item];
 }

@@ -1,0 +1,130 @@
+import { Engine, testCredential } from '../harness';
+import { HighloadSimulator } from '../simulator';
+import { ForwardProxy } from '../support/forwardProxy';
+import { selfSignedCertificate } from '../support/selfSigned';
+import { byId, byPath, jsonOf, useHighload } from '../support/setup';
+
+const fileItem = (text: string) => ({ binary: { data: { content: Buffer.from(text), fileName: 'clip.mp4', mimeType: 'video/mp4' } } });
+
+/** Request Options → Proxy: every request of a node run goes through it (plain http: absolute-URI requests). */
+describe('Request Options → Proxy', () => {
+	const t = useHighload();
+	let proxy: ForwardProxy;
+	beforeEach(async () => {
+		proxy = await ForwardProxy.start();
+	});
+	afterEach(async () => {
+		await proxy.close();
+	});
+
+	test('an API call goes through the proxy', async () => {
+		const file = t.sim.addFile({ name: 'clip.mp4' });
+		const run = await t.run('file', 'get', { fileId: byId(file.id), requestOptions: { proxy: proxy.url } });
+		expect(run.error).toBeUndefined();
+		expect(jsonOf(run)).toEqual([expect.objectContaining({ id: file.id, name: 'clip.mp4' })]);
+		expect(proxy.requests).toEqual([{ method: 'GET', target: expect.stringContaining(`${t.sim.url}/file/info?`) }]);
+		expect(t.sim.requests).toHaveLength(1);
+	});
+
+	test('folder-by-path resolution, file/ul, the upload POST, the read-back and the thumbnail all go through it', async () => {
+		t.sim.addFolder('incoming');
+		const upload = await t.run('file', 'upload', { folderId: byPath('incoming'), requestOptions: { proxy: proxy.url } }, { input: [fileItem('proxied bytes')] });
+		expect(upload.error).toBeUndefined();
+		const stored = t.sim.uploads[0];
+		expect(stored).toMatchObject({ size: 13, status: 200 });
+		expect(proxy.requests.map((entry) => `${entry.method} ${new URL(entry.target).pathname.split('/').slice(0, 2).join('/')}`)).toEqual([
+			'GET /file',
+			'GET /file',
+			'POST /uls',
+			'GET /file',
+		]);
+		expect(proxy.count('/file/listfolder')).toBe(1);
+		expect(proxy.count('/file/ul?')).toBe(1);
+		expect(proxy.count('/file/info')).toBe(1);
+
+		const thumb = await t.run('file', 'getThumbnail', { fileId: byId(stored.fileId!), options: { download: true }, requestOptions: { proxy: proxy.url } });
+		expect(thumb.error).toBeUndefined();
+		expect(thumb.items[0].binary?.data.mimeType).toBe('image/jpeg');
+		expect(proxy.count('/file/getsplash')).toBe(1);
+		expect(proxy.count('/thumb/')).toBe(1);
+		expect(proxy.requests).toHaveLength(t.sim.requests.length);
+	});
+
+	test('a proxy where nothing listens fails with a message naming the proxy, and nothing reaches Highload', async () => {
+		const file = t.sim.addFile({ name: 'clip.mp4' });
+		const run = await t.run('file', 'get', { fileId: byId(file.id), requestOptions: { proxy: 'http://127.0.0.1:9' } });
+		expect(run.error?.message).toBe('Could not connect to the proxy http://127.0.0.1:9: nothing accepted the connection (ECONNREFUSED)');
+		expect(run.error?.description).toBe('Check Proxy under Request Options.');
+		expect(t.sim.requests).toHaveLength(0);
+	});
+});
+
+/** A Base URL with a self-signed certificate: refused with a clear message unless Ignore SSL Issues is on. */
+describe('https Base URL with a self-signed certificate', () => {
+	const tls = selfSignedCertificate();
+	let engine: Engine;
+	let sim: HighloadSimulator;
+	beforeAll(async () => {
+		engine = await Engine.load();
+	});
+	beforeEach(async () => {
+		sim = await HighloadSimulator.start({}, { tls });
+		engine.setCredential({ login: sim.login, apiKey: sim.key, baseUrl: sim.url });
+	});
+	afterEach(async () => {
+		await sim.close();
+	});
+	const run = async (operation: string, parameters: object, input?: Array<ReturnType<typeof fileItem>>) =>
+		await engine.runNode({ parameters: { resource: 'file', operation, ...parameters }, input });
+
+	test('the credential accepts the https Base URL; without Ignore SSL Issues the call fails naming the certificate', async () => {
+		expect(sim.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+		const file = sim.addFile({ name: 'clip.mp4' });
+		const failed = await run('get', { fileId: byId(file.id) });
+		expect(failed.error?.message).toMatch(/^The certificate of Highload \(127\.0\.0\.1:\d+\) could not be verified \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\)$/);
+		expect(failed.error?.description).toContain('turn on Ignore SSL Issues under Request Options');
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	test('with Ignore SSL Issues on, API calls, the upload and the thumbnail download work', async () => {
+		const requestOptions = { allowUnauthorizedCerts: true };
+		const upload = await run('upload', { requestOptions }, [fileItem('over tls')]);
+		expect(upload.error).toBeUndefined();
+		const [stored] = sim.uploads;
+		expect(stored).toMatchObject({ size: 8, status: 200 });
+		expect(jsonOf(upload)).toEqual([expect.objectContaining({ id: stored.fileId, size: 8 })]);
+
+		const thumb = await run('getThumbnail', { fileId: byId(stored.fileId!), options: { download: true }, requestOptions });
+		expect(thumb.error).toBeUndefined();
+		expect(thumb.items[0].binary?.data.mimeType).toBe('image/jpeg');
+		expect(sim.requests.map((request) => request.endpoint)).toEqual(['file/ul', 'upload', 'file/info', 'file/getsplash', 'thumb']);
+	});
+
+	test('through a proxy (CONNECT tunnel) with Ignore SSL Issues on', async () => {
+		const proxy = await ForwardProxy.start();
+		try {
+			const file = sim.addFile({ name: 'clip.mp4' });
+			const ok = await run('get', { fileId: byId(file.id), requestOptions: { proxy: proxy.url, allowUnauthorizedCerts: true } });
+			expect(ok.error).toBeUndefined();
+			expect(jsonOf(ok)).toEqual([expect.objectContaining({ id: file.id })]);
+			expect(proxy.requests).toEqual([{ method: 'CONNECT', target: new URL(sim.url).host }]);
+		} finally {
+			await proxy.close();
+		}
+	});
+
+	test('the trigger and the credential test, which have no Request Options, say certificates are always verified', async () => {
+		const trigger = engine.poller({ parameters: { event: 'newFile' } });
+		const polled = await trigger.poll().then(
+			() => undefined,
+			(error: Error & { description?: string }) => error,
+		);
+		expect(polled?.message).toMatch(/^The certificate of Highload \(127\.0\.0\.1:\d+\) could not be verified/);
+		expect(polled?.description).toContain('always verify certificates');
+
+		const tested = await testCredential(engine, { login: sim.login, apiKey: sim.key, baseUrl: sim.url });
+		expect(tested.status).toBe('Error');
+		expect(tested.message).toMatch(/^The certificate of Highload \(127\.0\.0\.1:\d+\) could not be verified .*always verify certificates/);
+		expect(sim.requests).toHaveLength(0);
+	});
+});
