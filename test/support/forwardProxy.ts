@@ -15,6 +15,12 @@ export interface ProxiedRequest {
 export class ForwardProxy {
 	readonly requests: ProxiedRequest[] = [];
 
+	/** Reads request bodies in steps: `chunkBytes`, then a pause of `pauseMs` (a slow server that keeps reading). */
+	pace?: { chunkBytes: number; pauseMs: number };
+
+	/** Stops reading request bodies after this many bytes and never answers (a server that stalls mid-body). */
+	stallAfterBytes?: number;
+
 	private readonly sockets = new Set<Socket>();
 
 	private constructor(
@@ -55,10 +61,34 @@ export class ForwardProxy {
 			answer.pipe(res);
 		});
 		upstream.on('error', () => {
+			if (res.destroyed) return;
 			if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
 			res.end('proxy: upstream failed');
 		});
-		req.pipe(upstream);
+		res.once('close', () => upstream.destroy());
+		if (this.pace || this.stallAfterBytes !== undefined) this.relayBody(req, upstream);
+		else req.pipe(upstream);
+	}
+
+	/** Relays a body at the pace set (or stalls), so that the client sees the server's reading, not the proxy's. */
+	private relayBody(req: IncomingMessage, upstream: import('node:http').ClientRequest): void {
+		let total = 0;
+		let sincePause = 0;
+		req.on('data', (chunk: Buffer) => {
+			total += chunk.length;
+			sincePause += chunk.length;
+			if (this.stallAfterBytes !== undefined && total >= this.stallAfterBytes) {
+				req.pause();
+				return;
+			}
+			upstream.write(chunk);
+			if (this.pace && sincePause >= this.pace.chunkBytes) {
+				sincePause = 0;
+				req.pause();
+				setTimeout(() => req.resume(), this.pace.pauseMs);
+			}
+		});
+		req.on('end', () => upstream.end());
 	}
 
 	private tunnel(req: IncomingMessage, client: Socket, head: Buffer): void {
