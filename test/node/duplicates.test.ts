@@ -116,8 +116,12 @@ describe('Remote Upload → Add never adds the same URL twice', () => {
 		]);
 
 		// Another folder, or another URL, is another upload.
-		await t.run('remoteUpload', 'add', { ...parameters, folderId: { __rl: true, mode: 'id', value: '' } });
-		await t.run('remoteUpload', 'add', { ...parameters, url: 'https://example.com/b.mp4' });
+		const others = [
+			await t.run('remoteUpload', 'add', { ...parameters, folderId: { __rl: true, mode: 'id', value: '' } }),
+			await t.run('remoteUpload', 'add', { ...parameters, url: 'https://example.com/b.mp4' }),
+		];
+		expect(others.map((run) => run.error)).toEqual([undefined, undefined]);
+		expect(others.map((run) => jsonOf(run)[0].skipped)).toEqual([false, false]);
 		expect(t.sim.countRequests('remotedl/add')).toBe(3);
 	});
 
@@ -153,8 +157,9 @@ describe('Remote Upload → Add never adds the same URL twice', () => {
 		t.sim.options.remoteListOmitsFinished = true;
 		t.sim.options.autoAdvanceRemote = ['finished'];
 		const parameters = { url: 'https://example.com/gone.mp4', options: { skipIfAlreadyAdded: true, waitForCompletion: true } };
-		await t.run('remoteUpload', 'add', parameters);
-		await t.run('remoteUpload', 'add', parameters);
+		const runs = [await t.run('remoteUpload', 'add', parameters), await t.run('remoteUpload', 'add', parameters)];
+		expect(runs.map((run) => run.error)).toEqual([undefined, undefined]);
+		expect(runs.map((run) => jsonOf(run)[0].skipped)).toEqual([false, false]);
 		expect(t.sim.countRequests('remotedl/add')).toBe(2);
 	});
 });
