@@ -116,6 +116,8 @@ export class Engine {
 		retryOnFail?: boolean;
 		/** The node's version as saved in the workflow (default 1: workflows saved before version 1.1). */
 		typeVersion?: number;
+		/** Cancels the execution (as the editor's Stop button does) when this settles. */
+		cancelWhen?: Promise<unknown>;
 	}): Promise<NodeRun> {
 		const nodeName = 'Highload';
 		const input: INode = {
@@ -140,7 +142,7 @@ export class Engine {
 		const connections: IConnections = {
 			Input: { main: [[{ node: nodeName, type: 'main', index: 0 }]] },
 		};
-		const run = await this.runWorkflow([input, node], connections);
+		const run = await this.runWorkflow([input, node], connections, 'manual', options.cancelWhen);
 		const taskData = run.data.resultData.runData[nodeName]?.[0];
 		return {
 			items: taskData?.data?.main?.[0] ?? [],
@@ -150,7 +152,7 @@ export class Engine {
 	}
 
 	/** Runs a whole workflow from its first node, as n8n's manual execution does. */
-	async runWorkflow(nodes: INode[], connections: IConnections, mode: WorkflowExecuteMode = 'manual'): Promise<IRun> {
+	async runWorkflow(nodes: INode[], connections: IConnections, mode: WorkflowExecuteMode = 'manual', cancelWhen?: Promise<unknown>): Promise<IRun> {
 		const workflow = new Workflow({ id: 'test-workflow', nodes, connections, active: false, nodeTypes: this.nodeTypes });
 		const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
 			id: workflow.id,
@@ -164,8 +166,12 @@ export class Engine {
 			connections,
 		} as never);
 		let finished: IRun | undefined;
+		let ended = (_run: IRun) => {};
+		// A cancelled execution reports through this hook and never settles its promise (n8n's p-cancelable).
+		const endedRun = new Promise<IRun>((resolve) => (ended = resolve));
 		hooks.addHandler('workflowExecuteAfter', (fullRun) => {
 			finished = fullRun;
+			ended(fullRun);
 		});
 		const runExecutionData = createRunExecutionData({
 			executionData: {
@@ -175,7 +181,9 @@ export class Engine {
 		const additionalData = this.additionalData(hooks);
 		additionalData.executionId = `test-execution-${++executionCount}`;
 		try {
-			const result = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+			const execution = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+			void cancelWhen?.then(() => execution.cancel());
+			const result = await Promise.race([execution, endedRun]);
 			return finished ?? result;
 		} catch (error) {
 			// n8n refuses to start a workflow whose required parameters are empty: report it like a failed run.

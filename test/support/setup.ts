@@ -18,7 +18,7 @@ export interface TestContext {
 		resource: string,
 		operation: string,
 		parameters?: INodeParameters,
-		options?: { input?: InputItem[]; continueOnFail?: boolean; retryOnFail?: boolean; typeVersion?: number },
+		options?: { input?: InputItem[]; continueOnFail?: boolean; retryOnFail?: boolean; typeVersion?: number; cancelWhen?: Promise<unknown> },
 	): Promise<NodeRun>;
 	/** The Highload Trigger, activated: one static-data object across polls (also after a throw), saved as JSON after each poll that returns. */
 	poller(parameters: INodeParameters, mode?: 'trigger' | 'manual'): ReturnType<Engine['poller']>;
