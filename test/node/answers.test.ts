@@ -88,6 +88,43 @@ describe('File → Upload: answers the node did not ask the API for', () => {
 	});
 });
 
+describe('File → Upload: what a stand-in upload server answers', () => {
+	const t = useHighload();
+	let server: Server | undefined;
+	afterEach(async () => {
+		await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+		server = undefined;
+	});
+
+	/** file/ul hands out the URL of a server that drains the upload and answers `status` with `body`. */
+	async function uploadTo(status: number, type: string, body: string) {
+		server = createServer((req, res) => {
+			req.resume();
+			req.on('end', () => {
+				res.writeHead(status, { 'content-type': type });
+				res.end(body);
+			});
+		});
+		await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+		const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/uls/abc`;
+		t.sim.fault('file/ul', { kind: { result: { url, valid_until: VALID_UNTIL } } });
+		return await t.run('file', 'upload', { requestOptions: { bandwidthRetries: 0 } }, { input: [fileItem(randomBytes(1000))] });
+	}
+
+	test('an empty 200 answer is no success', async () => {
+		const run = await uploadTo(200, 'text/html', '');
+		expect(run.error?.message).toBe('Highload sent an answer that could not be read (HTTP 200)');
+		expect(run.error?.description).toBe('The answer is not JSON: empty body');
+		expect(t.sim.countRequests('file/info')).toBe(0);
+	});
+
+	test('an HTTP 413 page says what came back', async () => {
+		const run = await uploadTo(413, 'text/html', '<html><h1>413 Request Entity Too Large</h1></html>');
+		expect(run.error?.message).toBe('Highload sent an answer that could not be read (HTTP 413)');
+		expect(run.error?.description).toBe('The answer is not JSON: <html><h1>413 Request Entity Too Large</h1></html>');
+	});
+});
+
 describe('File → Upload: a binary that changes under the node (filesystem binary mode)', () => {
 	const t = useHighload();
 	beforeAll(async () => await useBinaryMode('filesystem'));
@@ -123,6 +160,21 @@ describe('File → Upload: a binary that changes under the node (filesystem bina
 		} finally {
 			await proxy.close();
 		}
+	});
+});
+
+describe('Remote Upload → Add with Wait for Completion, stopped', () => {
+	const t = useHighload({ autoAdvanceRemote: ['downloading', 'finished'] });
+
+	test('n8n 2.41.1 hands a declarative node no cancel signal: after Stop the wait goes on to the final status', async () => {
+		let cancel = () => {};
+		const cancelWhen = new Promise<void>((resolve) => (cancel = resolve));
+		t.sim.onRequest('remotedl/status', () => cancel());
+		const run = await t.run('remoteUpload', 'add', { url: 'https://example.com/a.mp4', options: { waitForCompletion: true } }, { cancelWhen });
+		expect(run.run.status).toBe('canceled');
+		const [upload] = [...t.sim.state.remoteUploads.values()];
+		await until(() => upload.status === 'finished' && t.sim.inFlight === 0, 'the wait reaching the final status');
+		expect(t.sim.countRequests('remotedl/status')).toBe(2);
 	});
 });
 
