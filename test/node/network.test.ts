@@ -59,6 +59,34 @@ describe('Request Options → Proxy', () => {
 	});
 });
 
+/** The trigger and the folder search have no Request Options: n8n's own proxy settings (environment) apply to them. */
+describe("the trigger and the folder search use n8n's proxy environment (HTTP_PROXY)", () => {
+	const t = useHighload();
+	let proxy: ForwardProxy;
+	const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY, http_proxy: process.env.http_proxy, no_proxy: process.env.no_proxy };
+	beforeEach(async () => {
+		proxy = await ForwardProxy.start();
+		for (const name of ['NO_PROXY', 'no_proxy', 'http_proxy'] as const) delete process.env[name];
+		process.env.HTTP_PROXY = proxy.url;
+	});
+	afterEach(async () => {
+		for (const [name, value] of Object.entries(saved)) {
+			if (value === undefined) delete process.env[name];
+			else process.env[name] = value;
+		}
+		await proxy.close();
+	});
+
+	test('a poll and a folder search go through it', async () => {
+		t.sim.addFolder('videos');
+		expect(await t.poller({ event: 'newFile' }).poll()).toBeNull();
+		const found = await t.engine.listSearch('searchFolders', 'videos');
+		expect(found.results.map((result) => result.name)).toEqual(['videos']);
+		expect(proxy.count('/file/listfolder')).toBe(t.sim.countRequests('file/listfolder'));
+		expect(proxy.count('/file/listfolder')).toBeGreaterThanOrEqual(2);
+	});
+});
+
 /** A Base URL with a self-signed certificate: refused with a clear message unless Ignore SSL Issues is on. */
 describe('https Base URL with a self-signed certificate', () => {
 	const tls = selfSignedCertificate();
