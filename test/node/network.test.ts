@@ -50,6 +50,30 @@ describe('Request Options → Proxy', () => {
 		expect(proxy.requests).toHaveLength(t.sim.requests.length);
 	});
 
+	test('a proxy with a user and password gets them as Proxy-Authorization; the password appears in no message', async () => {
+		const file = t.sim.addFile({ name: 'clip.mp4' });
+		const withAuth = proxy.url.replace('http://', 'http://proxyuser:s3cret%21@');
+		const run = await t.run('file', 'get', { fileId: byId(file.id), requestOptions: { proxy: withAuth } });
+		expect(run.error).toBeUndefined();
+		expect(proxy.requests.map((entry) => entry.auth)).toEqual([`Basic ${Buffer.from('proxyuser:s3cret!').toString('base64')}`]);
+		expect(t.sim.requests[0].headers['proxy-authorization']).toBeUndefined();
+	});
+
+	test('a Proxy n8n would ignore (socks5, here for the second item only) fails that item naming the field', async () => {
+		const file = t.sim.addFile({ name: 'clip.mp4' });
+		const run = await t.run(
+			'file',
+			'get',
+			{ fileId: byId(file.id), requestOptions: { proxy: `={{ $itemIndex === 0 ? "${proxy.url}" : "socks5://127.0.0.1:1080" }}` } },
+			{ input: [{ json: {} }, { json: {} }], continueOnFail: true },
+		);
+		expect(jsonOf(run)).toEqual([
+			expect.objectContaining({ id: file.id }),
+			{ error: 'The Proxy under Request Options is not an http:// or https:// URL' },
+		]);
+		expect(proxy.requests).toHaveLength(1);
+	});
+
 	test('a proxy where nothing listens fails with a message naming the proxy, and nothing reaches Highload', async () => {
 		const file = t.sim.addFile({ name: 'clip.mp4' });
 		const run = await t.run('file', 'get', { fileId: byId(file.id), requestOptions: { proxy: 'http://127.0.0.1:9' } });

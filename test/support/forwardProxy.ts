@@ -6,6 +6,8 @@ export interface ProxiedRequest {
 	method: string;
 	/** Absolute URL for a forwarded request, host:port for a CONNECT. */
 	target: string;
+	/** The Proxy-Authorization header, when the client sent one. */
+	auth?: string;
 }
 
 /**
@@ -53,9 +55,11 @@ export class ForwardProxy {
 
 	private forward(req: IncomingMessage, res: import('node:http').ServerResponse): void {
 		const target = new URL(req.url ?? '');
-		this.requests.push({ method: req.method ?? 'GET', target: target.href });
+		const auth = req.headers['proxy-authorization'];
+		this.requests.push({ method: req.method ?? 'GET', target: target.href, ...(auth ? { auth } : {}) });
 		const headers = { ...req.headers };
 		delete headers['proxy-connection'];
+		delete headers['proxy-authorization'];
 		const upstream = request(target, { method: req.method, headers }, (answer) => {
 			res.writeHead(answer.statusCode ?? 502, answer.headers);
 			answer.pipe(res);

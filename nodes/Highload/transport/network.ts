@@ -27,7 +27,7 @@ export function proxyOf(value: unknown): NetworkOptions['proxy'] | undefined {
 	return proxy;
 }
 
-/** Whether the node's Request Options hold a Proxy at all (an invalid one must fail, not be ignored). */
+/** Whether the node's Request Options hold a Proxy at all (one n8n would ignore must fail, not be ignored). */
 export function hasProxy(options: IDataObject): boolean {
 	return String(options.proxy ?? '').trim() !== '';
 }

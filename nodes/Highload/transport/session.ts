@@ -159,12 +159,17 @@ export class HighloadSession {
 	}
 }
 
-/** Proxy and Ignore SSL Issues of an item's Request Options; a Proxy that is not a URL fails, naming the field. */
+/** Proxy and Ignore SSL Issues of an item's Request Options; a Proxy that is not http(s) fails, naming the field. */
 function itemNetwork(context: IExecuteSingleFunctions, options: IDataObject): NetworkOptions {
 	const proxy = proxyOf(options.proxy);
 	if (!proxy && hasProxy(options)) {
 		const target = { node: context.getNode(), itemIndex: context.getItemIndex(), mask: (text: string) => text };
-		throw operationError(target, 'The Proxy under Request Options is not a valid URL', 'Enter it as http://host:port (or http://user:password@host:port).');
+		// n8n checks that a proxy has a host and a port, and its helper then ignores any but http(s) proxies silently.
+		throw operationError(
+			target,
+			'The Proxy under Request Options is not an http:// or https:// URL',
+			"n8n's requests go only through HTTP(S) proxies: enter it as http://host:port (or http://user:password@host:port).",
+		);
 	}
 	return { proxy, skipSslCertificateValidation: options.allowUnauthorizedCerts === true };
 }
