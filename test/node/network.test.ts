@@ -50,7 +50,7 @@ describe('Request Options → Proxy', () => {
 		expect(proxy.requests).toHaveLength(t.sim.requests.length);
 	});
 
-	test('a proxy with a user and password gets them as Proxy-Authorization; the password appears in no message', async () => {
+	test('a proxy with a user and password gets them as Proxy-Authorization, which does not travel on to Highload', async () => {
 		const file = t.sim.addFile({ name: 'clip.mp4' });
 		const withAuth = proxy.url.replace('http://', 'http://proxyuser:s3cret%21@');
 		const run = await t.run('file', 'get', { fileId: byId(file.id), requestOptions: { proxy: withAuth } });
