@@ -102,6 +102,24 @@ describe('node types in real n8n', () => {
 	});
 });
 
+describe("the credential dialog's Test, as the editor calls it (POST /rest/credentials/test)", () => {
+	const testCredential = async (data: Record<string, string>) =>
+		await n8n.rest(inst, 'POST', '/rest/credentials/test', { credentials: { id: '', name: 'Highload (test)', type: n8n.CREDENTIAL_TYPE, data } });
+
+	test('right values: "Connection successful!"; a wrong key: what to do and Highload\'s words; nothing listening: the host', async () => {
+		const values = { login: sandbox.sim.login, apiKey: sandbox.sim.key, baseUrl: sandbox.sim.url };
+		expect(await testCredential(values)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		const wrong = await testCredential({ ...values, apiKey: 'wrong-key' });
+		expect(wrong.status).toBe('Error');
+		expect(wrong.message).toMatch(/^Highload refused the API Login or API Key \(status 403\)\. Copy both again from the Account tab/);
+		const nowhere = await testCredential({ ...values, baseUrl: 'http://127.0.0.1:1' });
+		expect(nowhere).toEqual({
+			status: 'Error',
+			message: 'Could not connect to Highload (127.0.0.1:1): nothing accepted the connection (ECONNREFUSED). Check the Base URL in the credential.',
+		});
+	});
+});
+
 describe('example 4: New file alert (trigger, via "fetch test event")', () => {
 	test('the trigger returns recent files with their links and the Set node builds the message', async () => {
 		const triggerName = 'New file on Highload';

@@ -8,6 +8,11 @@ export type BinaryMode = 'memory' | 'filesystem';
 
 let storagePath: string | undefined;
 
+/** Where filesystem-mode binaries are stored (for tests that change a stored binary under the node). */
+export function binaryStoragePath(): string | undefined {
+	return storagePath;
+}
+
 /**
  * Switches n8n's binary data service between its two local modes: 'memory' keeps binaries base64 in the item
  * (n8n's `default` mode), 'filesystem' stores them on disk and gives each an id, as a self-hosted n8n does.

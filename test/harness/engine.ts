@@ -114,6 +114,8 @@ export class Engine {
 		input?: InputItem[];
 		continueOnFail?: boolean;
 		retryOnFail?: boolean;
+		/** Cancels the execution (as the editor's Stop button does) when this settles. */
+		cancelWhen?: Promise<unknown>;
 	}): Promise<NodeRun> {
 		const nodeName = 'Highload';
 		const input: INode = {
@@ -138,7 +140,7 @@ export class Engine {
 		const connections: IConnections = {
 			Input: { main: [[{ node: nodeName, type: 'main', index: 0 }]] },
 		};
-		const run = await this.runWorkflow([input, node], connections);
+		const run = await this.runWorkflow([input, node], connections, 'manual', options.cancelWhen);
 		const taskData = run.data.resultData.runData[nodeName]?.[0];
 		return {
 			items: taskData?.data?.main?.[0] ?? [],
@@ -148,7 +150,7 @@ export class Engine {
 	}
 
 	/** Runs a whole workflow from its first node, as n8n's manual execution does. */
-	async runWorkflow(nodes: INode[], connections: IConnections, mode: WorkflowExecuteMode = 'manual'): Promise<IRun> {
+	async runWorkflow(nodes: INode[], connections: IConnections, mode: WorkflowExecuteMode = 'manual', cancelWhen?: Promise<unknown>): Promise<IRun> {
 		const workflow = new Workflow({ id: 'test-workflow', nodes, connections, active: false, nodeTypes: this.nodeTypes });
 		const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
 			id: workflow.id,
@@ -162,8 +164,12 @@ export class Engine {
 			connections,
 		} as never);
 		let finished: IRun | undefined;
+		let ended = (_run: IRun) => {};
+		// A cancelled execution reports through this hook and never settles its promise (n8n's p-cancelable).
+		const endedRun = new Promise<IRun>((resolve) => (ended = resolve));
 		hooks.addHandler('workflowExecuteAfter', (fullRun) => {
 			finished = fullRun;
+			ended(fullRun);
 		});
 		const runExecutionData = createRunExecutionData({
 			executionData: {
@@ -173,7 +179,9 @@ export class Engine {
 		const additionalData = this.additionalData(hooks);
 		additionalData.executionId = `test-execution-${++executionCount}`;
 		try {
-			const result = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+			const execution = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+			void cancelWhen?.then(() => execution.cancel());
+			const result = await Promise.race([execution, endedRun]);
 			return finished ?? result;
 		} catch (error) {
 			// n8n refuses to start a workflow whose required parameters are empty: report it like a failed run.
@@ -202,8 +210,10 @@ export class Engine {
 	}
 
 	/**
-	 * A polling trigger as n8n activates it: the same node and static data across polls, saved as JSON after each
-	 * successful poll and left as it was when a poll throws (n8n 2.41 drops a throwing poll's changes).
+	 * A polling trigger as n8n activates it with its default poller: one Workflow object (and so one static-data
+	 * object) serves every poll of the activation. Its static data is saved as JSON after a poll that returns; a poll
+	 * that throws is not saved, but what it wrote stays in memory for the next poll, as in n8n 2.41. Manual mode
+	 * ("Fetch Test Event") loads the saved workflow afresh each time and saves nothing.
 	 */
 	poller(options: PollerOptions) {
 		const node: INode = {
@@ -217,24 +227,36 @@ export class Engine {
 		};
 		const mode = options.mode ?? 'trigger';
 		let savedStaticData: IDataObject = {};
+		let activeWorkflow: Workflow | undefined;
 		const engine = this;
+		const loadWorkflow = () =>
+			new Workflow({
+				id: 'test-workflow',
+				nodes: [node],
+				connections: {},
+				active: mode === 'trigger',
+				nodeTypes: engine.nodeTypes,
+				staticData: JSON.parse(JSON.stringify(savedStaticData)),
+			});
 		return {
+			/** The static data the next poll sees: the activation's in-memory object (the saved copy before the first poll). */
 			get staticData(): IDataObject {
+				return activeWorkflow ? (JSON.parse(JSON.stringify(activeWorkflow.staticData)) as IDataObject) : savedStaticData;
+			},
+			/** The static data as the database holds it, saved only after a poll that returned. */
+			get savedStaticData(): IDataObject {
 				return savedStaticData;
 			},
-			/** Static data as a saved workflow holds it (e.g. written by an older version of the package). */
+			/**
+			 * Static data as a saved workflow holds it (e.g. written by an older version of the package): the workflow
+			 * is loaded again from it, as on a new activation.
+			 */
 			set staticData(value: IDataObject) {
 				savedStaticData = JSON.parse(JSON.stringify(value));
+				activeWorkflow = undefined;
 			},
 			async poll(): Promise<INodeExecutionData[] | null> {
-				const workflow = new Workflow({
-					id: 'test-workflow',
-					nodes: [node],
-					connections: {},
-					active: mode === 'trigger',
-					nodeTypes: engine.nodeTypes,
-					staticData: JSON.parse(JSON.stringify(savedStaticData)),
-				});
+				const workflow = mode === 'trigger' ? (activeWorkflow ??= loadWorkflow()) : loadWorkflow();
 				const additionalData = engine.additionalData(undefined);
 				const context = new PollContext(workflow, node, additionalData, mode, mode === 'trigger' ? 'activate' : 'manual');
 				const result = await Container.get(TriggersAndPollers).runPollFunction(workflow, node, context);

@@ -1,5 +1,5 @@
 export { Engine, PACKAGE_ROOT, type HighloadCredential, type NodeRun } from './engine';
-export { useBinaryMode, type BinaryMode } from './binaryData';
+export { binaryStoragePath, useBinaryMode, type BinaryMode } from './binaryData';
 export { testCredential } from './credentialTest';
 export type { InputItem } from './testNodes';
 export { n8nLogEntries, n8nLogText, type N8nLogEntry } from './n8nLog';

@@ -64,7 +64,9 @@ describe('Folders by path', () => {
 
 		// The next run resolves again (nothing is kept beyond a run).
 		t.sim.resetStats();
-		await t.run('file', 'getUploadUrl', { folderId: byPath('videos/2026/archive') });
+		const again = await t.run('file', 'getUploadUrl', { folderId: byPath('videos/2026/archive') });
+		expect(again.error).toBeUndefined();
+		expect(jsonOf(again)).toEqual([expect.objectContaining({ folderId: archive.id })]);
 		expect(t.sim.countRequests('file/listfolder')).toBe(3);
 	});
 
@@ -219,8 +221,9 @@ describe('Create Missing Folders', () => {
 	});
 
 	test('Folder → Create without the option still creates a folder each time (as before)', async () => {
-		await t.run('folder', 'create', { name: 'x' });
-		await t.run('folder', 'create', { name: 'x' });
+		const runs = [await t.run('folder', 'create', { name: 'x' }), await t.run('folder', 'create', { name: 'x' })];
+		expect(runs.map((run) => run.error)).toEqual([undefined, undefined]);
+		expect(new Set(runs.map((run) => jsonOf(run)[0].folderid)).size).toBe(2);
 		expect(folderPaths()).toEqual(['x', 'x']);
 	});
 

@@ -49,7 +49,7 @@ describe('nothing destructive by accident', () => {
 
 	test('a link that is not a Highload file link is refused', async () => {
 		const run = await t.run('file', 'delete', { fileId: byUrl('https://example.com/f/abc123/x.mp4') });
-		expect(run.error).toBeDefined();
+		expect(run.error?.message).toBe("The 'Highload' node has issues:\n- Not a Highload file link (https://highload.to/f/<id>/...)");
 		expect(t.sim.requests).toHaveLength(0);
 	});
 });
@@ -60,7 +60,9 @@ describe('names reach the API exactly', () => {
 
 	test.each(names)('%s', async (name) => {
 		const file = t.sim.addFile({ name: 'before.mp4' });
-		await t.run('file', 'rename', { fileId: byId(file.id), name });
+		const renamed = await t.run('file', 'rename', { fileId: byId(file.id), name });
+		expect(renamed.error).toBeUndefined();
+		expect(jsonOf(renamed)).toEqual([{ success: true, fileId: file.id, name }]);
 		expect(t.sim.state.files.get(file.id)!.name).toBe(name);
 
 		const [created] = jsonOf(await t.run('folder', 'create', { name }));

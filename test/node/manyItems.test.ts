@@ -17,10 +17,14 @@ describe('many items', () => {
 	test('Max Concurrent Requests bounds the requests in flight', async () => {
 		const files = Array.from({ length: 40 }, (_, i) => t.sim.addFile({ name: `f${i}.mp4` }));
 		const input = files.map((file) => ({ json: { id: file.id } }));
-		await t.run('file', 'get', { fileId: byId('={{ $json.id }}'), requestOptions: { maxConcurrentRequests: 2 } }, { input });
+		const two = await t.run('file', 'get', { fileId: byId('={{ $json.id }}'), requestOptions: { maxConcurrentRequests: 2 } }, { input });
+		expect(two.error).toBeUndefined();
+		expect(jsonOf(two).map((item) => item.id)).toEqual(files.map((file) => file.id));
 		expect(t.sim.maxConcurrency).toBe(2);
 		t.sim.resetStats();
-		await t.run('file', 'get', { fileId: byId('={{ $json.id }}'), requestOptions: { maxConcurrentRequests: 8 } }, { input });
+		const eight = await t.run('file', 'get', { fileId: byId('={{ $json.id }}'), requestOptions: { maxConcurrentRequests: 8 } }, { input });
+		expect(eight.error).toBeUndefined();
+		expect(jsonOf(eight)).toHaveLength(40);
 		expect(t.sim.maxConcurrency).toBeGreaterThan(2);
 		expect(t.sim.maxConcurrency).toBeLessThanOrEqual(8);
 	});

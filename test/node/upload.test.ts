@@ -4,6 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 
 import { useBinaryMode, type InputItem, type NodeRun } from '../harness';
+import { ForwardProxy } from '../support/forwardProxy';
 import { byId, fromList, jsonOf, runText, useHighload } from '../support/setup';
 
 const MiB = 1024 * 1024;
@@ -194,18 +195,37 @@ describe('File → Upload, what the upload server answers', () => {
 		expect(Date.now() - started).toBeLessThan(5000);
 	});
 
-	test('the timeout counts silence, not the whole POST: a slow answer within the timeout after the last byte passes', async () => {
-		// The upload server answers 1.5 s after the last byte of 64 MiB: within the 2 s allowed, while the whole POST
-		// (sending + waiting) usually takes longer than 2 s, which a wall-clock timeout would cut off.
-		t.sim.onRequest('upload', () => (t.sim.options.latencyMs = 1500));
-		t.sim.onRequest('file/info', () => (t.sim.options.latencyMs = 0));
-		const content = randomBytes(64 * MiB);
-		const run = await upload(content, { timeout: 2000 });
-		expect(run.error).toBeUndefined();
-		expect(t.sim.uploads[0].sha1).toBe(sha1(content));
-		const post = t.sim.requests.find((request) => request.endpoint === 'upload')!;
-		const next = t.sim.requests.find((request) => request.endpoint === 'file/info')!;
-		expect(next.startedAt - post.startedAt).toBeGreaterThan(1500);
+	test('the timeout counts silence, not the whole POST: an upload that keeps moving for longer than the Timeout passes', async () => {
+		// The server side (a pacing proxy) reads 4 MiB, pauses 300 ms, reads 4 MiB...: the POST lasts over 4.5 s against a
+		// Timeout of 2.5 s, while no silence comes near it (a pause, plus what the socket buffers hold). A wall-clock
+		// timeout would cut it off however fast the machine is.
+		const proxy = await ForwardProxy.start();
+		proxy.pace = { chunkBytes: 4 * MiB, pauseMs: 300 };
+		try {
+			const content = randomBytes(64 * MiB);
+			const run = await upload(content, { timeout: 2500, proxy: proxy.url });
+			expect(run.error).toBeUndefined();
+			expect(t.sim.uploads[0].sha1).toBe(sha1(content));
+			const post = t.sim.requests.find((request) => request.endpoint === 'upload')!;
+			const next = t.sim.requests.find((request) => request.endpoint === 'file/info')!;
+			expect(next.startedAt - post.startedAt).toBeGreaterThan(2500);
+			expect(proxy.count('/uls/')).toBe(1);
+		} finally {
+			await proxy.close();
+		}
+	});
+
+	test('a server that stops reading mid-body fails after Timeout of silence instead of waiting forever', async () => {
+		const proxy = await ForwardProxy.start();
+		proxy.stallAfterBytes = 2 * MiB;
+		try {
+			const run = await upload(randomBytes(16 * MiB), { timeout: 1000, proxy: proxy.url });
+			expect(run.error?.message).toBe('Highload did not answer within 1 s');
+			expect(run.error?.description).toBe('Try again later, or raise Timeout under Request Options.');
+			expect(t.sim.requests.filter((request) => request.endpoint === 'file/info')).toHaveLength(0);
+		} finally {
+			await proxy.close();
+		}
 	});
 
 	test('a 509 at the upload server is retried with a fresh upload URL and a fresh stream', async () => {

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { drain, readFormParams } from './body';
 import type { SimulatorCore } from './core';
@@ -43,10 +44,15 @@ export class SimulatorServer {
 	private readonly server: Server;
 	private readonly held = new Set<Socket>(); // sockets of 'noAnswer' requests, ended by close()
 
-	constructor(private readonly core: SimulatorCore) {
-		this.server = createServer((req, res) => {
+	/** `tls`: serve https with this key and certificate (PEM) instead of http. */
+	constructor(
+		private readonly core: SimulatorCore,
+		tls?: { key: string; cert: string },
+	) {
+		const handler = (req: IncomingMessage, res: ServerResponse) => {
 			this.handle(req, res).catch((error: Error) => this.answerCrash(res, error));
-		});
+		};
+		this.server = tls ? createTlsServer(tls, handler) : createServer(handler);
 	}
 
 	async listen(port: number, host: string): Promise<AddressInfo> {
@@ -88,6 +94,7 @@ export class SimulatorServer {
 		const throttled = throttleAbove !== undefined && core.stats.inFlight > throttleAbove;
 		const fault = core.faults.take(target.endpoint) ?? (throttled ? 'bandwidth' : undefined);
 		if (fault !== undefined) return this.answerFault(req, res, fault, target);
+		await core.stats.answersOpen();
 
 		switch (target.kind) {
 			case 'api': {

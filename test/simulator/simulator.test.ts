@@ -626,13 +626,14 @@ describe('upload server', () => {
 	});
 
 	test('upload URLs are single-use and expire', async () => {
-		await start({ uploadUrlTtlMs: 150 });
+		await start();
 		const url = await uploadUrl();
 		expect((await upload({ name: 'a.mp4', data: Buffer.from('a') }, {}, { url })).body.status).toBe(200);
 		const again = await upload({ name: 'a.mp4', data: Buffer.from('a') }, {}, { url });
 		expectEnvelopeError(again, 403, 'Upload URL expired or already used');
+		// Expired when handed out: no clock to race on a busy machine.
+		sim.options.uploadUrlTtlMs = -1000;
 		const stale = await uploadUrl();
-		await delay(250);
 		expectEnvelopeError(await upload({ name: 'b.mp4', data: Buffer.from('b') }, {}, { url: stale }), 403, 'Upload URL expired or already used');
 		expect(sim.state.files.size).toBe(1);
 		expect(sim.uploads.map((u) => u.status)).toEqual([200, 403, 403]);
@@ -771,6 +772,7 @@ describe('latency, concurrency and throttling', () => {
 	test('latencyMs makes concurrency observable in maxConcurrency; resetStats clears', async () => {
 		await start({ latencyMs: 150 });
 		const t0 = Date.now();
+		sim.holdAnswers(5);
 		await Promise.all(Array.from({ length: 5 }, () => ok('account/info')));
 		expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
 		expect(sim.maxConcurrency).toBe(5);
@@ -786,7 +788,9 @@ describe('latency, concurrency and throttling', () => {
 	});
 
 	test('throttleAbove: requests beyond N in flight get a 509 envelope', async () => {
-		await start({ latencyMs: 200, throttleAbove: 2 });
+		await start({ throttleAbove: 2 });
+		// The two answered requests are held until all five arrived: the three others meet two in flight.
+		sim.holdAnswers(5);
 		const answers = await Promise.all(Array.from({ length: 5 }, () => api('account/info')));
 		const statuses = answers.map((a) => a.body.status).sort();
 		expect(statuses).toEqual([200, 200, 509, 509, 509]);

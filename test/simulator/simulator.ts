@@ -13,6 +13,8 @@ export interface ListenOptions {
 	port?: number;
 	/** Default 127.0.0.1. */
 	host?: string;
+	/** Serve https with this key and certificate (PEM): the Base URL, upload URLs and thumbnails become https://. */
+	tls?: { key: string; cert: string };
 }
 
 /** An in-memory Highload API (plus upload and thumbnail servers) on 127.0.0.1, for tests. */
@@ -27,25 +29,30 @@ export class HighloadSimulator implements SimulatorCore {
 	private baseUrl = '';
 	private readonly server: SimulatorServer;
 
-	private constructor(options: SimulatorOptions) {
+	private constructor(options: SimulatorOptions, tls?: ListenOptions['tls']) {
 		this.options = resolveOptions(options);
 		const rng = new Random(this.options.seed);
 		this.state = new SimulatorState(rng);
 		this.listing = new FolderListing(this.state, rng);
-		this.server = new SimulatorServer(this);
+		this.server = new SimulatorServer(this, tls);
 	}
 
 	static async start(options: SimulatorOptions = {}, listen: ListenOptions = {}): Promise<HighloadSimulator> {
-		const sim = new HighloadSimulator(options);
+		const sim = new HighloadSimulator(options, listen.tls);
 		const host = listen.host ?? '127.0.0.1';
 		const address = await sim.server.listen(listen.port ?? 0, host);
-		sim.baseUrl = `http://${host}:${address.port}`;
+		sim.baseUrl = `${listen.tls ? 'https' : 'http'}://${host}:${address.port}`;
 		return sim;
 	}
 
 	/** Base URL, e.g. http://127.0.0.1:45678 (endpoints at `${url}/account/info`). */
 	get url(): string {
 		return this.baseUrl;
+	}
+
+	/** Holds every answer until `count` more requests have arrived, so that they are all in flight at once. */
+	holdAnswers(count: number): void {
+		this.stats.holdAnswers(count);
 	}
 
 	get login(): string {

@@ -36,10 +36,29 @@ export class Stats {
 	inFlight = 0;
 	maxConcurrency = 0;
 
+	/** Answers wait here until `count` requests have arrived (holdAnswers): concurrency without a clock. */
+	private gate?: { waiting: number; open: Promise<void>; release: () => void };
+
 	begin(record: RecordedRequest): void {
 		this.requests.push(record);
 		this.inFlight++;
 		this.maxConcurrency = Math.max(this.maxConcurrency, this.inFlight);
+		if (this.gate && --this.gate.waiting <= 0) {
+			this.gate.release();
+			this.gate = undefined;
+		}
+	}
+
+	/** Holds every answer until `count` more requests have arrived (they are then all in flight at once). */
+	holdAnswers(count: number): void {
+		let release = () => {};
+		const open = new Promise<void>((resolve) => (release = resolve));
+		this.gate = { waiting: count, open, release };
+	}
+
+	/** Resolves when answers may go out. */
+	async answersOpen(): Promise<void> {
+		await this.gate?.open;
 	}
 
 	end(): void {

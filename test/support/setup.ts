@@ -18,9 +18,9 @@ export interface TestContext {
 		resource: string,
 		operation: string,
 		parameters?: INodeParameters,
-		options?: { input?: InputItem[]; continueOnFail?: boolean; retryOnFail?: boolean },
+		options?: { input?: InputItem[]; continueOnFail?: boolean; retryOnFail?: boolean; cancelWhen?: Promise<unknown> },
 	): Promise<NodeRun>;
-	/** The Highload Trigger, activated: repeated polls share static data, saved as JSON after each successful poll. */
+	/** The Highload Trigger, activated: one static-data object across polls (also after a throw), saved as JSON after each poll that returns. */
 	poller(parameters: INodeParameters, mode?: 'trigger' | 'manual'): ReturnType<Engine['poller']>;
 }
 

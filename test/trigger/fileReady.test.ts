@@ -33,8 +33,10 @@ describe('Highload Trigger — fileReady', () => {
 		expect(await trigger.poll()).toBeNull();
 
 		for (const file of files.slice(0, 4)) t.sim.finishConversion(file.id);
+		const before = JSON.stringify(trigger.staticData);
 		t.sim.fault('file/listfolder', { kind: 'html', skip: 3 });
 		await pollError(() => trigger.poll());
+		expect(JSON.stringify(trigger.staticData)).toBe(before);
 		expect(idsOf(await trigger.poll())).toEqual(files.slice(0, 4).map((f) => f.id).sort());
 		expect(await trigger.poll()).toBeNull();
 	});

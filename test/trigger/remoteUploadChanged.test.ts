@@ -78,8 +78,10 @@ describe.each(['object', 'map'] as const)('Highload Trigger — remoteUploadChan
 		expect(await trigger.poll()).toBeNull();
 		t.sim.advanceRemoteUpload(a.id, 'finished');
 		t.sim.advanceRemoteUpload(b.id, 'finished');
+		const before = JSON.stringify(trigger.staticData);
 		t.sim.fault('remotedl/status', { kind: 'bandwidth', skip: 1 });
 		expect((await pollError(() => trigger.poll())).message).toMatch(/509/);
+		expect(JSON.stringify(trigger.staticData)).toBe(before);
 		expect(transitions(await trigger.poll())).toEqual([`${a.id}:pending→finished`, `${b.id}:pending→finished`].sort());
 		expect(await trigger.poll()).toBeNull();
 	});

@@ -78,28 +78,58 @@ export function isBandwidthExceeded(error: unknown): boolean {
 
 type CodedError = Error & { code?: unknown; cause?: unknown };
 
-/** The system error code (ECONNRESET, ECONNABORTED...) behind an error, also when n8n's helper wrapped it. */
+/** The codes Node gives a certificate that could not be verified (self-signed, unknown CA, expired, other name). */
+const CERTIFICATE_CODE = /^(CERT_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_[A-Z_]+|ERR_TLS_CERT_ALTNAME_INVALID)$/;
+
+/** The system error code (ECONNRESET, ECONNABORTED, a certificate's...) behind an error, also when n8n's helper wrapped it. */
 function networkErrorCode(error: unknown): string | undefined {
 	for (let current = error as CodedError | undefined, depth = 0; current && depth < 4; depth++) {
-		if (typeof current.code === 'string' && /^(E[A-Z]+|ERR_[A-Z_]+)$/.test(current.code)) return current.code;
+		if (typeof current.code === 'string' && (/^(E[A-Z]+|ERR_[A-Z_]+)$/.test(current.code) || CERTIFICATE_CODE.test(current.code))) return current.code;
 		current = current.cause as CodedError | undefined;
 	}
 	return undefined;
 }
 
+/** Where a request went, for its network errors. */
+export interface NetworkPath {
+	/** The server as messages name it (default "Highload"). */
+	server?: string;
+	/** host:port of the request. */
+	host?: string;
+	/** The proxy the request went through (no password). */
+	proxy?: string;
+	/** Whether the context offers Ignore SSL Issues (a node's Request Options; the trigger and search do not). */
+	canIgnoreSsl?: boolean;
+}
+
+function certificateAdvice(path: NetworkPath): string {
+	return path.canIgnoreSsl
+		? 'If you trust this server (for example your own Base URL with a self-signed certificate), turn on Ignore SSL Issues under Request Options.'
+		: 'The trigger, the folder search and the credential test always verify certificates: give n8n the certificate authority (NODE_EXTRA_CA_CERTS) or use a Base URL with a valid certificate.';
+}
+
 /** Network failures as a user can act on them; never echoes the request (its URL carries the key). */
-export function networkError(target: ErrorTarget, error: Error, timeoutMs: number): NodeApiError {
+export function networkError(target: ErrorTarget, error: Error, timeoutMs: number, path: NetworkPath = {}): NodeApiError {
 	const code = networkErrorCode(error) ?? '';
+	const server = path.server ?? 'Highload';
+	const at = path.host ? ` (${path.host})` : '';
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(error.message);
-	const message = timedOut
-		? `Highload did not answer within ${Math.round(timeoutMs / 1000)} s`
-		: code === 'ECONNREFUSED' || code === 'ENOTFOUND'
-			? 'Could not connect to Highload: check the Base URL in the credential'
-			: 'The connection to Highload broke before it answered';
-	const description = timedOut
-		? 'Try again later, or raise Timeout under Request Options.'
-		: `Network error ${code || error.message}. Try again later, or enable Retry On Fail.`;
-	return apiErrorWith(target, message, description, code || undefined);
+	if (timedOut) {
+		return apiErrorWith(target, `${server} did not answer within ${Math.round(timeoutMs / 1000)} s`, 'Try again later, or raise Timeout under Request Options.', code || undefined);
+	}
+	if (CERTIFICATE_CODE.test(code)) {
+		return apiErrorWith(target, `The certificate of ${server}${at} could not be verified (${code})`, certificateAdvice(path), code);
+	}
+	if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+		const nothing = code === 'ECONNREFUSED' ? 'nothing accepted the connection' : 'the host name was not found';
+		if (path.proxy) {
+			return apiErrorWith(target, `Could not connect to the proxy ${path.proxy}: ${nothing} (${code})`, 'Check Proxy under Request Options.', code);
+		}
+		const fix = server === 'Highload' ? 'Check the Base URL in the credential.' : 'Try again later; if it keeps happening, the address Highload handed out is wrong.';
+		return apiErrorWith(target, `Could not connect to ${server}${at}: ${nothing} (${code})`, fix, code);
+	}
+	const description = `Network error ${code || error.message}. Try again later, or enable Retry On Fail.`;
+	return apiErrorWith(target, `The connection to ${server} broke before it answered`, description, code || undefined);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFul
 
 import { apiErrorWith, type ErrorTarget } from './errors';
 import type { RawResponse } from './envelope';
+import { withNetwork, type NetworkOptions } from './network';
 
 /** n8n's request helper, as every context of ours has it. */
 export type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
@@ -88,8 +89,12 @@ export async function exchange(httpRequest: HttpRequest, target: ErrorTarget, re
 				return undefined;
 			}
 		})();
-		if (!request.followSafeRedirects || !next || !isSafeRedirect(url, next) || hop >= MAX_REDIRECTS) {
+		if (!request.followSafeRedirects || !next || !isSafeRedirect(url, next)) {
 			throw redirectError(target, url, location, request.followSafeRedirects);
+		}
+		if (hop >= MAX_REDIRECTS) {
+			const message = `Highload (${url.host}) redirected the request more than ${MAX_REDIRECTS} times: not followed further`;
+			throw apiErrorWith(target, message, 'The redirects go round in a circle. Check the Base URL in the credential.', 'redirect');
 		}
 		// The Location is followed as it stands (its own query); the request is a GET, so nothing else is replayed.
 		url = next;
@@ -97,7 +102,7 @@ export async function exchange(httpRequest: HttpRequest, target: ErrorTarget, re
 	}
 }
 
-/** The helper of a context, bound to it. */
-export function httpRequestOf(context: { helpers: { httpRequest: HttpRequest } }): HttpRequest {
-	return async (options) => await context.helpers.httpRequest(options);
+/** The helper of a context, bound to it, every request carrying the context's Proxy and Ignore SSL Issues. */
+export function httpRequestOf(context: { helpers: { httpRequest: HttpRequest } }, network: NetworkOptions = {}): HttpRequest {
+	return async (options) => await context.helpers.httpRequest(withNetwork(options, network));
 }

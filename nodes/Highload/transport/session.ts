@@ -4,6 +4,7 @@ import {
 	sleep,
 	type IDataObject,
 	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type INode,
 	type IPollFunctions,
@@ -12,7 +13,8 @@ import {
 import { readAccess, readAccessOncePerRun, type ApiAccess } from './access';
 import { throughAccountGate } from './accountGate';
 import { readEnvelope, type RawResponse } from './envelope';
-import { asNodeError, isBandwidthExceeded, networkError, type ErrorTarget } from './errors';
+import { asNodeError, isBandwidthExceeded, networkError, operationError, type ErrorTarget, type NetworkPath } from './errors';
+import { hasProxy, proxyLabel, proxyOf, type NetworkOptions } from './network';
 import { exchange, httpRequestOf, type HttpExchange, type HttpRequest } from './httpExchange';
 
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
@@ -45,10 +47,14 @@ function maskOf(access: ApiAccess): (text: string) => string {
 	return (text) => secrets.reduce((masked, secret) => masked.split(secret).join('***'), String(text));
 }
 
-/** What a session sends with and reports to: the node errors name, and n8n's request helper of the context. */
+/**
+ * What a session sends with and reports to: the node errors name, n8n's request helper of the context, and the
+ * connection settings (Proxy, Ignore SSL Issues) when the context has Request Options.
+ */
 export interface SessionLink {
 	node: INode;
 	httpRequest: HttpRequest;
+	network?: NetworkOptions;
 }
 
 /**
@@ -106,6 +112,17 @@ export class HighloadSession {
 		}
 	}
 
+	/** Where a request to `url` goes, for its network errors. */
+	networkPath(url: string, server?: string): NetworkPath {
+		let host: string | undefined;
+		try {
+			host = new URL(url).host;
+		} catch {
+			host = undefined;
+		}
+		return { server, host, proxy: proxyLabel(this.link.network?.proxy), canIgnoreSsl: this.link.network !== undefined };
+	}
+
 	/** One HTTP exchange through the account's gate; network failures become clear errors. */
 	async send(request: Omit<HttpExchange, 'abortSignal'>, abortSignal = this.abortSignal): Promise<RawResponse> {
 		try {
@@ -114,21 +131,50 @@ export class HighloadSession {
 			);
 		} catch (error) {
 			const ours = error instanceof NodeApiError || error instanceof NodeOperationError;
-			throw ours ? error : networkError(this.target, error as Error, request.timeoutMs ?? this.limits.timeoutMs);
+			const url = request.baseURL ? `${request.baseURL}${request.url}` : request.url;
+			throw ours ? error : networkError(this.target, error as Error, request.timeoutMs ?? this.limits.timeoutMs, this.networkPath(url));
 		}
 	}
 
-	/** A public file (a thumbnail on Highload's CDN): no credential goes with it. */
-	async download(url: string): Promise<Buffer> {
+	/**
+	 * A public file (a thumbnail on Highload's CDN): no credential goes with it, so redirects (up to 5) are followed.
+	 * The full answer whatever its status: the caller checks what came back.
+	 */
+	async download(url: string, server: string): Promise<RawResponse> {
+		const options: IHttpRequestOptions = {
+			url,
+			encoding: 'arraybuffer',
+			json: false,
+			timeout: this.limits.timeoutMs,
+			maxRedirects: 5,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			abortSignal: this.abortSignal,
+		};
 		try {
-			return (await this.link.httpRequest({ url, encoding: 'arraybuffer', json: false, timeout: this.limits.timeoutMs })) as Buffer;
+			return (await this.link.httpRequest(options)) as RawResponse;
 		} catch (error) {
-			throw networkError(this.target, error as Error, this.limits.timeoutMs);
+			throw networkError(this.target, error as Error, this.limits.timeoutMs, this.networkPath(url, server));
 		}
 	}
 }
 
-/** The node's Request Options (n8n adds Batching, Timeout, Proxy; we add the two Highload-specific ones). */
+/** Proxy and Ignore SSL Issues of an item's Request Options; a Proxy that is not http(s) fails, naming the field. */
+function itemNetwork(context: IExecuteSingleFunctions, options: IDataObject): NetworkOptions {
+	const proxy = proxyOf(options.proxy);
+	if (!proxy && hasProxy(options)) {
+		const target = { node: context.getNode(), itemIndex: context.getItemIndex(), mask: (text: string) => text };
+		// n8n checks that a proxy has a host and a port, and its helper then ignores any but http(s) proxies silently.
+		throw operationError(
+			target,
+			'The Proxy under Request Options is not an http:// or https:// URL',
+			"n8n's requests go only through HTTP(S) proxies: enter it as http://host:port (or http://user:password@host:port).",
+		);
+	}
+	return { proxy, skipSslCertificateValidation: options.allowUnauthorizedCerts === true };
+}
+
+/** The node's Request Options (n8n adds Batching, Timeout, Proxy, Ignore SSL Issues; we add two Highload-specific ones). */
 function itemLimits(context: IExecuteSingleFunctions): RequestLimits {
 	const options = context.getNodeParameter('requestOptions', {}) as IDataObject;
 	const number = (value: unknown, fallback: number) => (Number.isFinite(Number(value ?? fallback)) ? Number(value ?? fallback) : fallback);
@@ -142,13 +188,15 @@ function itemLimits(context: IExecuteSingleFunctions): RequestLimits {
 /** The session of one item of a node run (credential shared by the run, limits as the item's Request Options say). */
 export async function itemSession(context: IExecuteSingleFunctions): Promise<HighloadSession> {
 	const access = await readAccessOncePerRun(context);
-	const link = { node: context.getNode(), httpRequest: httpRequestOf(context) };
+	const network = itemNetwork(context, context.getNodeParameter('requestOptions', {}) as IDataObject);
+	const link = { node: context.getNode(), httpRequest: httpRequestOf(context, network), network };
 	return new HighloadSession(link, access, itemLimits(context), context.getItemIndex(), context.getExecutionCancelSignal());
 }
 
 /**
- * The session of one poll or one folder search, which run outside any node run: the credential read once for all
- * its requests. A 509 fails at once: the next poll catches up, and the editor's search should answer rather than wait.
+ * The session of one poll or one folder search: the credential read once for all its requests. A 509 fails at once:
+ * the next poll catches up, and the editor's search should answer rather than wait. These contexts have no Request
+ * Options: n8n's own proxy settings (HTTP_PROXY/HTTPS_PROXY/NO_PROXY) apply and certificates are always verified.
  */
 export async function standaloneSession(context: IPollFunctions | ILoadOptionsFunctions, timeoutMs: number): Promise<HighloadSession> {
 	const limits = { maxConcurrentRequests: DEFAULT_MAX_CONCURRENT_REQUESTS, bandwidthRetries: 0, timeoutMs };

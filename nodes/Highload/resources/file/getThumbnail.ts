@@ -4,6 +4,7 @@ import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
 import type { ItemRun, OperationOutput } from '../../execution/itemRun';
 import { missingInResult, sent } from '../../output/results';
+import { readImage } from '../../transport/imageAnswer';
 import { FILE, fileToActOn } from './resource';
 
 /** The splash image's link (a string result), then, with Download on, the image itself (a public CDN link). */
@@ -17,7 +18,8 @@ async function getThumbnail(run: ItemRun): Promise<OperationOutput[]> {
 		const url = result.trim();
 		const fileName = url.split('/').pop()?.split('?')[0] || `${sent(qs, 'file')}.jpg`;
 		const property = String(options.binaryPropertyName || 'data');
-		item.binary = { [property]: await context.helpers.prepareBinaryData(await session.download(url), fileName) };
+		const image = readImage(session.target, await session.download(url, 'The thumbnail server'), url, 'thumbnail');
+		item.binary = { [property]: await context.helpers.prepareBinaryData(image.data, fileName, image.mimeType) };
 	}
 	return [item];
 }
