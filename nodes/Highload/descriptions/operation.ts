@@ -3,6 +3,8 @@ import type {
 	IBinaryKeyData,
 	IDataObject,
 	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
@@ -53,6 +55,8 @@ export interface OperationSpec {
 	fields?: INodeProperties[];
 	/** Reads the envelope's result into the records output (one request operations). */
 	result?: ResultReader;
+	/** A check over the run's whole input, made before any item's own checks and request (the delete guard). */
+	runGuard?: (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 	/** Replaces the single request, for operations of several steps (upload, listing, waiting, downloading). */
 	run?: (operation: OperationRun) => Promise<OperationOutput[]>;
 }
@@ -147,7 +151,7 @@ export function defineOperation(spec: OperationSpec): Operation {
 			routing: {
 				request: { method: 'GET', url: `/${spec.endpoint}`, ...(spec.query ? { qs: spec.query } : {}) },
 				// `paginate` hands the request to `operations.pagination`: our executor, which sends it.
-				send: { paginate: true, preSend: [checkQuery(spec.checks ?? [])] },
+				send: { paginate: true, preSend: [...(spec.runGuard ? [spec.runGuard] : []), checkQuery(spec.checks ?? [])] },
 				operations: { pagination: execute(spec) },
 			},
 		},

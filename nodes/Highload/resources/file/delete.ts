@@ -1,4 +1,6 @@
+import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
+import { guardDeletes, stopIfMoreThanOption } from '../../parameters/deleteGuard';
 import { sent, success } from '../../output/results';
 import { FILE, fileCheck, fileSubject } from './resource';
 
@@ -11,5 +13,7 @@ export const deleteFile = defineOperation({
 	endpoint: 'file/delete',
 	checks: [fileCheck],
 	subject: fileSubject,
+	runGuard: guardDeletes('files'),
+	fields: [optionsCollection([stopIfMoreThanOption])],
 	result: success((qs) => ({ fileId: sent(qs, 'file') })),
 });

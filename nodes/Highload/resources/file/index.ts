@@ -24,5 +24,5 @@ export const fileResource = {
 	...FILE,
 	// The first one is the operation a new node starts with.
 	operations: [getFile, renameFile, moveFile, deleteFile, uploadFile, getThumbnailOperation, getUploadUrl],
-	fields: [file, ...renameFile.fields, ...moveFile.fields, uploadFolder, ...uploadFile.fields, ...getThumbnailOperation.fields],
+	fields: [file, ...renameFile.fields, ...moveFile.fields, ...deleteFile.fields, uploadFolder, ...uploadFile.fields, ...getThumbnailOperation.fields],
 };

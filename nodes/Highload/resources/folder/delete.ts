@@ -1,4 +1,6 @@
+import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
+import { guardDeletes, stopIfMoreThanOption } from '../../parameters/deleteGuard';
 import { sent, success } from '../../output/results';
 import { FOLDER, folderSubject, ROOT_REFUSED } from './resource';
 
@@ -12,6 +14,7 @@ export const deleteFolder = defineOperation({
 	// Required and never the root, however its id is spelled: the API could read an empty or `00` id as the root.
 	checks: [{ query: 'folder', label: 'Folder', kind: 'folderId', required: true, refuseRoot: ROOT_REFUSED, field: 'folderId' }],
 	subject: folderSubject,
+	runGuard: guardDeletes('folders'),
 	fields: [
 		{
 			displayName: 'This deletes the folder with all its subfolders and files. It cannot be undone.',
@@ -19,6 +22,7 @@ export const deleteFolder = defineOperation({
 			type: 'notice',
 			default: '',
 		},
+		optionsCollection([stopIfMoreThanOption]),
 	],
 	result: success((qs) => ({ folderId: sent(qs, 'folder') })),
 });

@@ -2,11 +2,15 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/fields';
 import { asOutput, defineOperation, type OperationOutput, type OperationRun } from '../../descriptions/operation';
+import { listingFiltersField } from '../../descriptions/listingFilters';
+import { listingSortField } from '../../descriptions/listingSort';
 import { listingPages } from '../../listing/listFolder';
-import { walkFolder } from '../../listing/walkFolder';
+import { selectListing, type Include } from '../../listing/selectListing';
+import { walkFolderPages } from '../../listing/walkFolder';
+import { readFileFilters } from '../../parameters/listingFilters';
+import { readSortRules } from '../../parameters/listingSort';
+import { operationError } from '../../transport/errors';
 import { FOLDER } from './resource';
-
-type Include = 'both' | 'files' | 'folders';
 
 /**
  * What Include means when the user did not set it. Nodes created from version 1.1 on list files only, so that the
@@ -16,21 +20,19 @@ function defaultInclude(typeVersion: number): Include {
 	return typeVersion >= 1.1 ? 'files' : 'both';
 }
 
-/** Pages through the folder (and its subfolders when asked) until the end or the limit. */
+/** Pages through the folder (and its subfolders when asked), keeping the matches, until the end or the limit. */
 async function listFolder({ session, qs, context }: OperationRun): Promise<OperationOutput[]> {
 	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Infinity : (context.getNodeParameter('limit', 50) as number);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const include = (options.include as Include | undefined) ?? defaultInclude(context.getNode().typeVersion);
 	const rootId = qs.folder === undefined ? undefined : String(qs.folder);
+	const fail = (message: string, hint: string) => operationError(session.target, message, hint);
+	const filters = readFileFilters(context.getNodeParameter('filters', {}) as IDataObject, { workflowTimeZone: context.getTimezone(), fail });
+	const sort = readSortRules(context.getNodeParameter('sort', {}) as IDataObject, fail);
 
-	const records: IDataObject[] = [];
-	for await (const entry of walkFolder(listingPages(session), rootId, Boolean(options.includeSubfolders))) {
-		if (records.length >= limit) break;
-		if (include !== 'both' && `${entry.type}s` !== include) continue;
-		records.push({ type: entry.type, ...entry.record, path: entry.path });
-	}
-	return asOutput(records);
+	const pages = walkFolderPages(listingPages(session), rootId, Boolean(options.includeSubfolders));
+	return asOutput(await selectListing(pages, { include, filters, limit, sort }));
 }
 
 export const listFolderOperation = defineOperation({
@@ -58,6 +60,7 @@ export const listFolderOperation = defineOperation({
 			description: 'Max number of results to return',
 			displayOptions: { show: { returnAll: [false] } },
 		},
+		listingFiltersField,
 		optionsCollection([
 			{
 				displayName: 'Include',
@@ -80,6 +83,7 @@ export const listFolderOperation = defineOperation({
 				description: "Whether to walk all subfolders too; each item's path field tells where it lies",
 			},
 		]),
+		listingSortField,
 	],
 	run: listFolder,
 });
