@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { operationError } from '../transport/errors';
 import { oncePerRun, runValues } from '../transport/runCache';
@@ -40,28 +40,25 @@ function verdictOf(context: IExecuteSingleFunctions): Verdict {
 }
 
 /**
- * preSend of the delete operations (before their other checks): refuses every item of a run that would delete more
- * than Stop If More Than. Synchronous until it decides, so no item's request has been sent yet. Each input item is
+ * Refuses every item of a run that would delete more than Stop If More Than. Called first in each item's preSend
+ * (execution/itemQuery.ts), before anything is awaited, so no item's request has been sent yet. Each input item is
  * one delete: items naming the same file count twice (the guard errs towards stopping).
  */
-export function guardDeletes(what: 'files' | 'folders') {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const verdict = oncePerRun(runValues(this), 'deleteGuard', () => verdictOf(this));
-		const target = { node: this.getNode(), itemIndex: this.getItemIndex(), mask: (text: string) => text };
-		if (verdict.invalid !== undefined) {
-			throw operationError(
-				target,
-				`Options → Stop If More Than: "${verdict.invalid}" is not a whole number, 0 or more`,
-				'Enter the most items one execution may delete, or 0 for no limit. Nothing was deleted.',
-			);
-		}
-		if (verdict.limit > 0 && verdict.count > verdict.limit) {
-			throw operationError(
-				target,
-				`Nothing was deleted: this execution would delete ${verdict.count} ${what} (one per input item), more than Stop If More Than (${verdict.limit})`,
-				`Check what feeds this node (a filter that matches more than intended?). To allow more, raise Stop If More Than in this node's Options, or set it to 0 for no limit.`,
-			);
-		}
-		return options;
-	};
+export function refuseTooManyDeletes(context: IExecuteSingleFunctions, what: 'files' | 'folders'): void {
+	const verdict = oncePerRun(runValues(context), 'deleteGuard', () => verdictOf(context));
+	const target = { node: context.getNode(), itemIndex: context.getItemIndex(), mask: (text: string) => text };
+	if (verdict.invalid !== undefined) {
+		throw operationError(
+			target,
+			`Options → Stop If More Than: "${verdict.invalid}" is not a whole number, 0 or more`,
+			'Enter the most items one execution may delete, or 0 for no limit. Nothing was deleted.',
+		);
+	}
+	if (verdict.limit > 0 && verdict.count > verdict.limit) {
+		throw operationError(
+			target,
+			`Nothing was deleted: this execution would delete ${verdict.count} ${what} (one per input item), more than Stop If More Than (${verdict.limit})`,
+			`Check what feeds this node (a filter that matches more than intended?). To allow more, raise Stop If More Than in this node's Options, or set it to 0 for no limit.`,
+		);
+	}
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationPicker } from '../descriptions/operation';
+import { operationPicker, resourceFields } from '../descriptions/operation';
 import { accountResource } from './account';
 import { conversionResource } from './conversion';
 import { fileResource } from './file';
@@ -21,6 +21,6 @@ const resourcePicker: INodeProperties = {
 /** The node's parameters: the resource picker, each resource's operation picker, then each resource's fields. */
 export const operationProperties: INodeProperties[] = [
 	resourcePicker,
-	...resources.map(({ value, operations }) => operationPicker(value, operations)),
-	...resources.flatMap(({ fields }) => fields),
+	...resources.map((resource) => operationPicker(resource, resource.operations)),
+	...resources.flatMap((resource) => resourceFields(resource, resource.operations)),
 ];

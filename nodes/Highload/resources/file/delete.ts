@@ -1,8 +1,8 @@
 import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
-import { guardDeletes, stopIfMoreThanOption } from '../../parameters/deleteGuard';
+import { stopIfMoreThanOption } from '../../parameters/deleteGuard';
 import { sent, success } from '../../output/results';
-import { FILE, fileCheck, fileSubject } from './resource';
+import { FILE, fileToActOn } from './resource';
 
 export const deleteFile = defineOperation({
 	resource: FILE,
@@ -11,9 +11,10 @@ export const deleteFile = defineOperation({
 	action: 'Delete a file',
 	description: 'Delete a file for good',
 	endpoint: 'file/delete',
-	checks: [fileCheck],
-	subject: fileSubject,
-	runGuard: guardDeletes('files'),
+	sends: [fileToActOn],
+	about: fileToActOn,
+	refusesFolderItems: true,
+	deletes: 'files',
 	fields: [optionsCollection([stopIfMoreThanOption])],
 	result: success((qs) => ({ fileId: sent(qs, 'file') })),
 });

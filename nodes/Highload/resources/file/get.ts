@@ -1,6 +1,6 @@
 import { defineOperation } from '../../descriptions/operation';
 import { records } from '../../output/results';
-import { FILE, fileCheck, fileSubject } from './resource';
+import { FILE, fileToActOn } from './resource';
 
 export const getFile = defineOperation({
 	resource: FILE,
@@ -9,7 +9,8 @@ export const getFile = defineOperation({
 	action: 'Get a file',
 	description: 'Get a file: name, size, folder, checksum, content type',
 	endpoint: 'file/info',
-	checks: [fileCheck],
-	subject: fileSubject,
+	sends: [fileToActOn],
+	about: fileToActOn,
+	refusesFolderItems: true,
 	result: records('file', ['id']),
 });

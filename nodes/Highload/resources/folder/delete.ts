@@ -1,8 +1,16 @@
 import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
-import { guardDeletes, stopIfMoreThanOption } from '../../parameters/deleteGuard';
+import { stopIfMoreThanOption } from '../../parameters/deleteGuard';
 import { sent, success } from '../../output/results';
-import { FOLDER, folderSubject, ROOT_REFUSED } from './resource';
+import { folderField, FOLDER_PATH_OUTPUT } from '../../parameters/sentFields';
+import { FOLDER, ROOT_REFUSED } from './resource';
+
+// Required and never the root, however its id is spelled: the API could read an empty or `00` id as the root.
+const folderToDelete = folderField({ name: 'folderId', displayName: 'Folder', required: true, description: 'The folder to delete, with everything in it' }, 'folder', {
+	refuseRoot: ROOT_REFUSED,
+	notFoundAs: 'folder',
+	pathOutput: FOLDER_PATH_OUTPUT,
+});
 
 export const deleteFolder = defineOperation({
 	resource: FOLDER,
@@ -11,10 +19,9 @@ export const deleteFolder = defineOperation({
 	action: 'Delete a folder',
 	description: 'Delete a folder with all its subfolders and files, for good',
 	endpoint: 'file/deletefolder',
-	// Required and never the root, however its id is spelled: the API could read an empty or `00` id as the root.
-	checks: [{ query: 'folder', label: 'Folder', kind: 'folderId', required: true, refuseRoot: ROOT_REFUSED, field: 'folderId' }],
-	subject: folderSubject,
-	runGuard: guardDeletes('folders'),
+	sends: [folderToDelete],
+	about: folderToDelete,
+	deletes: 'folders',
 	fields: [
 		{
 			displayName: 'This deletes the folder with all its subfolders and files. It cannot be undone.',

@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/fields';
-import { asOutput, defineOperation, type OperationOutput, type OperationRun } from '../../descriptions/operation';
+import { defineOperation } from '../../descriptions/operation';
+import type { OperationOutput } from '../../descriptions/operationSpec';
+import { asOutput, type ItemRun } from '../../execution/itemRun';
 import { listingFiltersField } from '../../descriptions/listingFilters';
 import { listingSortField } from '../../descriptions/listingSort';
 import { listingPages } from '../../listing/listFolder';
@@ -9,23 +11,19 @@ import { selectListing, type Include } from '../../listing/selectListing';
 import { walkFolderPages } from '../../listing/walkFolder';
 import { readFileFilters } from '../../parameters/listingFilters';
 import { readSortRules } from '../../parameters/listingSort';
+import { folderField, FOLDER_PATH_OUTPUT } from '../../parameters/sentFields';
 import { operationError } from '../../transport/errors';
 import { FOLDER } from './resource';
 
-/**
- * What Include means when the user did not set it. Nodes created from version 1.1 on list files only, so that the
- * everyday chain Folder → List → File → anything acts on files; older nodes keep listing both, as they always did.
- */
-function defaultInclude(typeVersion: number): Include {
-	return typeVersion >= 1.1 ? 'files' : 'both';
-}
+/** Files only unless Include says otherwise, so that the everyday chain Folder → List → File → anything acts on files. */
+const DEFAULT_INCLUDE: Include = 'files';
 
 /** Pages through the folder (and its subfolders when asked), keeping the matches, until the end or the limit. */
-async function listFolder({ session, qs, context }: OperationRun): Promise<OperationOutput[]> {
+async function listFolder({ session, qs, context }: ItemRun): Promise<OperationOutput[]> {
 	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Infinity : (context.getNodeParameter('limit', 50) as number);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
-	const include = (options.include as Include | undefined) ?? defaultInclude(context.getNode().typeVersion);
+	const include = (options.include as Include | undefined) ?? DEFAULT_INCLUDE;
 	const rootId = qs.folder === undefined ? undefined : String(qs.folder);
 	const fail = (message: string, hint: string) => operationError(session.target, message, hint);
 	const filters = readFileFilters(context.getNodeParameter('filters', {}) as IDataObject, { workflowTimeZone: context.getTimezone(), fail });
@@ -35,6 +33,10 @@ async function listFolder({ session, qs, context }: OperationRun): Promise<Opera
 	return asOutput(await selectListing(pages, { include, filters, limit, sort }));
 }
 
+const folderToList = folderField({ name: 'folderId', displayName: 'Folder', required: false, description: 'The folder to list; leave empty for the root folder' }, 'folder', {
+	pathOutput: FOLDER_PATH_OUTPUT,
+});
+
 export const listFolderOperation = defineOperation({
 	resource: FOLDER,
 	value: 'list',
@@ -42,7 +44,7 @@ export const listFolderOperation = defineOperation({
 	action: 'List a folder',
 	description: 'List the files (and, if asked, the subfolders) of a folder',
 	endpoint: 'file/listfolder',
-	checks: [{ query: 'folder', label: 'Folder', kind: 'folderId', required: false, field: 'folderId' }],
+	sends: [folderToList],
 	fields: [
 		{
 			displayName: 'Return All',
@@ -66,9 +68,8 @@ export const listFolderOperation = defineOperation({
 				displayName: 'Include',
 				name: 'include',
 				type: 'options',
-				default: 'files',
-				description:
-					'Which entries to output. Files Only suits a following File operation; nodes created before version 1.1 output files and folders unless set.',
+				default: DEFAULT_INCLUDE,
+				description: 'Which entries to output. Files Only suits a following File operation.',
 				options: [
 					{ name: 'Files and Folders', value: 'both' },
 					{ name: 'Files Only', value: 'files' },
@@ -85,5 +86,5 @@ export const listFolderOperation = defineOperation({
 		]),
 		listingSortField,
 	],
-	run: listFolder,
+	steps: listFolder,
 });
