@@ -32,6 +32,20 @@ describe('Folders by path', () => {
 		expect(t.sim.state.files.get(file.id)!.folderId).toBe(target.id);
 	});
 
+	test.each([
+		['paged with the files', false],
+		['repeated on every page', true],
+	])('450 folders at one level, folders %s: the last one resolves, each page listed once', async (_mode, repeated) => {
+		t.sim.options.foldersOnEveryPage = repeated;
+		const wide = t.sim.addFolder('wide');
+		const subs = Array.from({ length: 450 }, (_, i) => t.sim.addFolder(`sub ${i}`, wide.id));
+		t.sim.addFiles(30, wide.id);
+		const run = await t.run('file', 'getUploadUrl', { folderId: byPath('wide/sub 449') });
+		expect(jsonOf(run)).toEqual([expect.objectContaining({ folderId: subs[449].id, folderPath: 'wide/sub 449' })]);
+		// The root once; wide: three pages of folders (the third ends them), or two when every page repeats them all.
+		expect(t.sim.countRequests('file/listfolder')).toBe(repeated ? 3 : 4);
+	});
+
 	test('a name written in another Unicode form (NFD) still matches', async () => {
 		const { unicode } = seedTree();
 		const [item] = jsonOf(await t.run('file', 'getUploadUrl', { folderId: byPath('videos/Fotos – été 2024 🎬'.normalize('NFD')) }));

@@ -52,6 +52,15 @@ describe('folder → list paging', () => {
 		expect(folders.map((item) => item.name)).toEqual(['a', 'b', 'c']);
 	});
 
+	test('folders and files sharing the pages (150 subfolders, then 300 files): every entry once, one request per page', async () => {
+		const folder = t.sim.addFolder('shared');
+		const subs = Array.from({ length: 150 }, (_, i) => t.sim.addFolder(`sub ${i}`, folder.id));
+		const files = t.sim.addFiles(300, folder.id);
+		const items = jsonOf(await t.run('folder', 'list', { folderId: byId(folder.id), ...listAll, options: { include: 'both' } }));
+		expect(items.map((item) => item.id)).toEqual([...subs, ...files].map((entry) => entry.id));
+		expect(t.sim.requests.map((request) => request.query.page)).toEqual(['1', '2', '3']);
+	});
+
 	test('a shuffled listing still yields every file exactly once', async () => {
 		t.sim.options.shuffle = true;
 		const folder = t.sim.addFolder('shuffled');

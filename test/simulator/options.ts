@@ -18,7 +18,7 @@ export interface SimulatorOptions {
 	shuffle?: boolean;
 	/** File order in listfolder when not shuffled. */
 	order?: 'oldestFirst' | 'newestFirst';
-	/** listfolder: folders repeated on every page, or only on page 1. */
+	/** listfolder: all subfolders repeated on every page (only files paged), or folders and files paged together, folders first. */
 	foldersOnEveryPage?: boolean;
 	/** Delay before every answer. */
 	latencyMs?: number;

@@ -300,26 +300,41 @@ describe('folders and file/listfolder', () => {
 		expect(await ok('file/listfolder', { folder: ROOT_FOLDER_ID })).toEqual(await ok('file/listfolder', { folder: '' }));
 	});
 
-	test('pagination: 1-based, page 0 = 1, limit capped at 200, folders only on page 1 unless foldersOnEveryPage', async () => {
+	test('pagination: 1-based, page 0 = 1, limit capped at 200, folders first then files across pages unless foldersOnEveryPage', async () => {
 		await start();
 		const folder = sim.addFolder('big');
 		sim.addFolder('sub', folder.id);
 		const files = sim.addFiles(450, folder.id);
 		const page = async (params: Record<string, string>) => ok('file/listfolder', { folder: folder.id, ...params });
 		const p1 = await page({ limit: '200', page: '1' });
-		expect(p1.files.map((x: any) => x.id)).toEqual(files.slice(0, 200).map((x) => x.id));
 		expect(p1.folders).toHaveLength(1);
+		expect(p1.files.map((x: any) => x.id)).toEqual(files.slice(0, 199).map((x) => x.id));
 		const p3 = await page({ limit: '200', page: '3' });
-		expect(p3.files.map((x: any) => x.id)).toEqual(files.slice(400).map((x) => x.id));
+		expect(p3.files.map((x: any) => x.id)).toEqual(files.slice(399).map((x) => x.id));
 		expect(p3.folders).toEqual([]);
 		expect((await page({ limit: '200', page: '4' })).files).toEqual([]);
 		expect(await page({ page: '0' })).toEqual(p1);
 		expect(await page({})).toEqual(p1);
-		expect((await page({ limit: '1000' })).files).toHaveLength(200);
-		expect((await page({ limit: '7', page: '2' })).files.map((x: any) => x.id)).toEqual(files.slice(7, 14).map((x) => x.id));
+		expect((await page({ limit: '1000' })).files).toHaveLength(199);
+		expect((await page({ limit: '7', page: '2' })).files.map((x: any) => x.id)).toEqual(files.slice(6, 13).map((x) => x.id));
 		expectEnvelopeError(await api('file/listfolder', { folder: folder.id, limit: 'lots' }), 400, /limit/);
 		sim.options.foldersOnEveryPage = true;
 		expect((await page({ page: '3' })).folders).toHaveLength(1);
+		expect((await page({ page: '1' })).files.map((x: any) => x.id)).toEqual(files.slice(0, 200).map((x) => x.id));
+	});
+
+	test('folders are paged like files: 450 subfolders and 10 files span three pages, every entry once', async () => {
+		await start();
+		const folder = sim.addFolder('wide');
+		const subs = Array.from({ length: 450 }, (_, i) => sim.addFolder(`sub ${i}`, folder.id));
+		const files = sim.addFiles(10, folder.id);
+		const pages = await Promise.all(['1', '2', '3', '4'].map(async (p) => await ok('file/listfolder', { folder: folder.id, page: p, limit: '200' })));
+		expect(pages.map((p: any) => [p.folders.length, p.files.length])).toEqual([[200, 0], [200, 0], [50, 10], [0, 0]]);
+		expect(pages.flatMap((p: any) => p.folders.map((x: any) => x.id))).toEqual(subs.map((x) => x.id));
+		expect(pages.flatMap((p: any) => p.files.map((x: any) => x.id))).toEqual(files.map((x) => x.id));
+		sim.options.foldersOnEveryPage = true;
+		const quirk = await ok('file/listfolder', { folder: folder.id, page: '2', limit: '200' });
+		expect([quirk.folders.length, quirk.files.length]).toEqual([450, 0]);
 	});
 
 	test('order: oldestFirst by upload time (default) or newestFirst', async () => {

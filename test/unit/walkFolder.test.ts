@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { PAGE_SIZE, walkFolder, type FolderPage } from '../../nodes/Highload/listing/walkFolder';
+import { decodeCursor, encodeCursor } from '../../nodes/Highload/methods/searchCursor';
+import { FolderWalk, PAGE_SIZE, walkFolder, walkStart, type FolderPage } from '../../nodes/Highload/listing/walkFolder';
 
 /** A fake account: folder id → subfolders and file count; pages of PAGE_SIZE files, folders on page 1. */
 function fetcher(tree: Record<string, { folders: string[]; files: number }>, calls: string[] = []) {
@@ -88,5 +89,36 @@ describe('folder walker', () => {
 		} finally {
 			process.off('unhandledRejection', onUnhandled);
 		}
+	});
+});
+
+describe('the walker continued from its queue (the folder search token)', () => {
+	const tree = { 0: { folders: ['1', '2'], files: 0 }, 1: { folders: ['3'], files: 0 }, 2: { folders: ['4'], files: 0 }, 3: { folders: ['1'], files: 0 }, 4: { folders: [], files: 0 } };
+
+	async function walkInSteps(stepsPerWalk: number) {
+		const seen: string[] = [];
+		let start = [walkStart(undefined)];
+		for (let walks = 0; start.length > 0 && walks < 50; walks++) {
+			const walk = new FolderWalk(fetcher(tree), decodeCursor(encodeCursor(start))!, { includeSubfolders: true, foldersOnly: true });
+			for (let step = 0; step < stepsPerWalk && walk.pending.length > 0; step++) {
+				for await (const entries of walk.nextFolder()) seen.push(...entries.map((entry) => `${String(entry.record.id)}@${entry.path}`));
+			}
+			start = [...walk.pending];
+		}
+		return seen;
+	}
+
+	test('one folder per walk, each from a decoded token: the same entries as one walk, and a cycle ends', async () => {
+		const whole = await walkInSteps(100);
+		expect(whole).toEqual(['1@', '2@', '3@n1', '4@n2', '1@n1/n3']);
+		expect(await walkInSteps(1)).toEqual(whole);
+	});
+
+	test('the token keeps names and ids as they are', () => {
+		const pending = [{ id: '7', names: ['AC/DC', ' x '], ancestors: ['', '5'] }, { id: '8', names: ['AC/DC', 'é'], ancestors: ['', '5'] }];
+		const shared = pending[0].ancestors;
+		const decoded = decodeCursor(encodeCursor(pending.map((folder) => ({ ...folder, ancestors: shared }))));
+		expect(decoded).toEqual(pending);
+		expect(decodeCursor('not a token')).toBeUndefined();
 	});
 });

@@ -72,7 +72,7 @@ export function folderLocator(text: FieldText): INodeProperties {
 				name: 'path',
 				type: 'string',
 				placeholder: 'e.g. videos/2026/archive',
-				hint: 'Folder names from the root, separated by /. Write \\/ for a / inside a name and \\\\ for a backslash.',
+				hint: 'Folder names from the root, separated by /. In a name write \\/ for a /, \\\\ for a backslash, and \\ before a space that starts or ends it. The paths the node outputs are written this way.',
 			},
 		],
 	};

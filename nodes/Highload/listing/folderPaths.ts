@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteSingleFunctions, IPollFunctions } from 'n8n-w
 import { canonicalFolderId, ROOT_FOLDER_ID } from '../parameters/ids';
 import { forItem, operationError } from '../transport/errors';
 import type { HighloadSession } from '../transport/session';
-import { listingPages } from './listFolder';
 import { oncePerRun, runValues, type RunScoped } from '../transport/runCache';
-import { PAGE_SIZE } from './walkFolder';
+import { listingPages } from './listingPages';
+import { formatFolderPath, parseFolderPath } from './pathFormat';
+import { FolderWalk, walkStart } from './walkFolder';
 
 /**
  * Folders given by path (`videos/2026/archive`): parsed, resolved from the root level by level, and created where
@@ -17,9 +18,6 @@ import { PAGE_SIZE } from './walkFolder';
 /** The folder locator mode that takes a path. */
 const PATH_MODE = 'path';
 
-/** A listing that keeps bringing new subfolders past this many pages is treated as broken. */
-const MAX_PAGES = 1000;
-
 /** A folder as a path resolves it: its id (`0` for the root) and its path in By Path form (`''` for the root). */
 export interface ResolvedFolder {
 	id: string;
@@ -29,39 +27,6 @@ export interface ResolvedFolder {
 interface ChildFolder {
 	id: string;
 	name: string;
-}
-
-/**
- * The folder names of a path. `/` separates folders; leading, trailing and repeated slashes are ignored (`/videos/`
- * is `videos`); `\/` is a `/` inside a name and `\\` a backslash; any other backslash is itself. The whole path is
- * trimmed, the names inside are kept as written.
- */
-export function parseFolderPath(text: string): string[] {
-	const names: string[] = [];
-	let name = '';
-	const value = text.trim();
-	for (let at = 0; at < value.length; at++) {
-		const char = value[at];
-		const next = value[at + 1];
-		if (char === '\\' && (next === '/' || next === '\\')) {
-			name += next;
-			at++;
-		} else if (char === '/') {
-			if (name !== '') names.push(name);
-			name = '';
-		} else {
-			name += char;
-		}
-	}
-	if (name !== '') names.push(name);
-	return names;
-}
-
-const escapeName = (name: string) => name.replace(/\\/g, '\\\\').replace(/\//g, '\\/');
-
-/** Folder names as a path in By Path form (names holding `/` or `\` escaped), `''` for the root. */
-export function formatFolderPath(names: string[]): string {
-	return names.map(escapeName).join('/');
 }
 
 /** Names compare as Unicode text (NFC), so a name typed on one system matches the same name stored by another. */
@@ -158,20 +123,16 @@ class FolderTree {
 	}
 }
 
+/** The subfolders of one folder, through the one walker (its paging, de-duplication and stop rule). */
 async function listChildren(session: HighloadSession, parentId: string): Promise<ChildFolder[]> {
-	const fetchPage = listingPages(session);
+	const start = walkStart(parentId === ROOT_FOLDER_ID ? undefined : parentId);
+	const walk = new FolderWalk(listingPages(session), [start], { includeSubfolders: false, foldersOnly: true });
 	const found = new Map<string, ChildFolder>();
-	for (let page = 1; page <= MAX_PAGES; page++) {
-		const { folders } = await fetchPage(parentId === ROOT_FOLDER_ID ? undefined : parentId, page);
-		let fresh = 0;
-		for (const record of folders) {
+	for await (const entries of walk.pages()) {
+		for (const { record } of entries) {
 			const id = canonicalFolderId(record.id) ?? String(record.id ?? '').trim();
-			if (!id || found.has(id)) continue;
-			found.set(id, { id, name: String(record.name ?? '') });
-			fresh++;
+			if (id && !found.has(id)) found.set(id, { id, name: String(record.name ?? '') });
 		}
-		// Only folders matter: a short page of folders, or a page that brought no new one, ends the listing.
-		if (folders.length < PAGE_SIZE || fresh === 0) break;
 	}
 	return [...found.values()];
 }

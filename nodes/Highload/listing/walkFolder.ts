@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { formatFolderPath } from './pathFormat';
+
 /** Highload's listing page size (its maximum): a shorter page is the last one. */
 export const PAGE_SIZE = 200;
 /** A listing that keeps producing new pages past this is treated as broken rather than followed forever. */
@@ -16,8 +18,30 @@ export type PageFetcher = (folderId: string | undefined, page: number) => Promis
 export interface ListedEntry {
 	type: 'file' | 'folder';
 	record: IDataObject;
-	/** Folder names from the listed folder down to the one holding this entry ('' directly inside it). */
+	/** The folder holding this entry, from the folder the walk started in ('' directly inside it), in By Path form. */
 	path: string;
+	/** The same folder as names, unescaped (one array shared by the entries of a folder). */
+	names: readonly string[];
+}
+
+/** A folder the walk has still to list. */
+export interface PendingFolder {
+	/** undefined: the root folder. */
+	id: string | undefined;
+	/** Its names from the folder the walk started in ([] for that folder). */
+	names: readonly string[];
+	/** The ids of the folders above it in the walk: a folder listed inside itself is never walked again. */
+	ancestors: readonly string[];
+}
+
+export interface WalkOptions {
+	/** Walk the subfolders too, breadth-first. */
+	includeSubfolders: boolean;
+	/**
+	 * Only the folders matter (path resolution, the folder search): no file entries, and a folder's paging ends at the
+	 * first page with fewer than a page of folders (the API lists folders before files).
+	 */
+	foldersOnly?: boolean;
 }
 
 /**
@@ -63,65 +87,96 @@ export function isNew(seen: Set<string>, id: string): boolean {
 
 /**
  * The entries of one folder, page by page. Entries are de-duplicated by id (folders may repeat on every page; a
- * file shifting across a page boundary while we read shows up twice), and paging stops at a short page or at a
- * page that brought nothing new.
+ * file shifting across a page boundary while we read shows up twice), and paging stops at a page that brought
+ * nothing new or is short. A page is short when it holds fewer than a page of entries (folders and files share the
+ * pages), or, when only folders matter, fewer than a page of folders.
  */
-async function* folderPages(fetchPage: PageFetcher, folderId: string | undefined, path: string): AsyncGenerator<ListedEntry[]> {
+async function* folderPages(fetchPage: PageFetcher, folder: PendingFolder, foldersOnly: boolean): AsyncGenerator<ListedEntry[]> {
 	const seenFolders = new Set<string>();
 	const seenFiles = new Set<string>();
-	const pages = folderPageRequests(fetchPage, folderId);
+	const pages = folderPageRequests(fetchPage, folder.id);
+	const path = formatFolderPath(folder.names);
+	const { names } = folder;
 	let fullPages = 0;
 	for (let page = 1; page <= MAX_PAGES_PER_FOLDER; page++) {
 		const { folders, files } = await pages.read(page, fullPages >= READ_AHEAD_AFTER_FULL_PAGES);
 		const entries: ListedEntry[] = [];
 		for (const record of folders) {
-			if (isNew(seenFolders, String(record.id))) entries.push({ type: 'folder', record, path });
+			if (isNew(seenFolders, String(record.id))) entries.push({ type: 'folder', record, path, names });
 		}
-		for (const record of files) {
-			if (isNew(seenFiles, String(record.id))) entries.push({ type: 'file', record, path });
+		if (!foldersOnly) {
+			for (const record of files) {
+				if (isNew(seenFiles, String(record.id))) entries.push({ type: 'file', record, path, names });
+			}
 		}
 		if (entries.length > 0) yield entries;
-		const full = files.length >= PAGE_SIZE || folders.length >= PAGE_SIZE;
-		if (!full || entries.length === 0) return;
+		const listed = foldersOnly ? folders.length : folders.length + files.length;
+		if (listed < PAGE_SIZE || entries.length === 0) return;
 		fullPages++;
 	}
 }
 
 /**
- * Walks a folder, and with `includeSubfolders` its whole tree breadth-first, one batch of entries per page read
- * (for callers that handle many thousands of entries: one await per page instead of one per entry). Each folder is
- * listed once even if the tree has a cycle, and the walk is a queue, not recursion, so thousands of folders cannot
- * blow the stack.
+ * The one folder walker: a queue of folders, each listed page by page (folderPages), its subfolders queued behind it
+ * when asked. Breadth-first and a queue, not recursion, so thousands of folders cannot blow the stack; a folder
+ * reached twice (a cycle, or one folder under two parents) is listed once per walk, and never inside itself. The
+ * queue is readable (`pending`), so a walk can be continued later from it (the folder search's token).
  */
-export async function* walkFolderPages(
-	fetchPage: PageFetcher,
-	folderId: string | undefined,
-	includeSubfolders: boolean,
-): AsyncGenerator<ListedEntry[]> {
-	const queue: Array<{ id: string | undefined; path: string }> = [{ id: folderId, path: '' }];
-	const visited = new Set<string>([folderId ?? '']);
-	for (let next = queue.shift(); next; next = queue.shift()) {
-		for await (const entries of folderPages(fetchPage, next.id, next.path)) {
-			if (includeSubfolders) {
+export class FolderWalk {
+	private readonly queue: PendingFolder[];
+
+	private readonly reached: Set<string>;
+
+	constructor(
+		private readonly fetchPage: PageFetcher,
+		start: readonly PendingFolder[],
+		private readonly options: WalkOptions,
+	) {
+		this.queue = [...start];
+		this.reached = new Set(start.flatMap((folder) => [folder.id ?? '', ...folder.ancestors]));
+	}
+
+	/** The folders not listed yet, in the order they will be. */
+	get pending(): readonly PendingFolder[] {
+		return this.queue;
+	}
+
+	/** Lists the next folder of the queue, one batch of entries per page; its subfolders join the queue. */
+	async *nextFolder(): AsyncGenerator<ListedEntry[]> {
+		const folder = this.queue.shift();
+		if (!folder) return;
+		const ancestors = this.options.includeSubfolders ? [...folder.ancestors, folder.id ?? ''] : [];
+		for await (const entries of folderPages(this.fetchPage, folder, this.options.foldersOnly === true)) {
+			if (this.options.includeSubfolders) {
 				for (const entry of entries) {
 					const id = String(entry.record.id ?? '');
-					if (entry.type !== 'folder' || !id || visited.has(id)) continue;
-					visited.add(id);
-					const name = String(entry.record.name);
-					queue.push({ id, path: next.path ? `${next.path}/${name}` : name });
+					if (entry.type !== 'folder' || !id || !isNew(this.reached, id)) continue;
+					this.queue.push({ id, names: [...folder.names, String(entry.record.name ?? '')], ancestors });
 				}
 			}
 			yield entries;
 		}
 	}
+
+	/** The whole walk, one batch of entries per page read. */
+	async *pages(): AsyncGenerator<ListedEntry[]> {
+		while (this.queue.length > 0) yield* this.nextFolder();
+	}
+}
+
+/** Where a walk of `folderId` starts. */
+export const walkStart = (folderId: string | undefined): PendingFolder => ({ id: folderId, names: [], ancestors: [] });
+
+/**
+ * Walks a folder, and with `includeSubfolders` its whole tree, one batch of entries per page read (for callers that
+ * handle many thousands of entries: one await per page instead of one per entry).
+ */
+export function walkFolderPages(fetchPage: PageFetcher, folderId: string | undefined, includeSubfolders: boolean): AsyncGenerator<ListedEntry[]> {
+	return new FolderWalk(fetchPage, [walkStart(folderId)], { includeSubfolders }).pages();
 }
 
 /** The same walk, one entry at a time. */
-export async function* walkFolder(
-	fetchPage: PageFetcher,
-	folderId: string | undefined,
-	includeSubfolders: boolean,
-): AsyncGenerator<ListedEntry> {
+export async function* walkFolder(fetchPage: PageFetcher, folderId: string | undefined, includeSubfolders: boolean): AsyncGenerator<ListedEntry> {
 	for await (const entries of walkFolderPages(fetchPage, folderId, includeSubfolders)) {
 		yield* entries;
 	}

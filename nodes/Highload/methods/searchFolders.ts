@@ -1,85 +1,80 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError, type ILoadOptionsFunctions, type INodeListSearchItems, type INodeListSearchResult } from 'n8n-workflow';
 
-import { listingPages } from '../listing/listFolder';
-import { PAGE_SIZE } from '../listing/walkFolder';
+import { listingPages } from '../listing/listingPages';
+import { childFolderPath } from '../listing/pathFormat';
+import { FolderWalk, walkStart, type PageFetcher } from '../listing/walkFolder';
 import { codeSession } from '../transport/session';
+import { decodeCursor, encodeCursor } from './searchCursor';
 
-/** Listing requests one call may make: the editor gets an answer quickly and asks for more as the user scrolls. */
+/** Once a call has results, it hands them over after this many listing requests (the editor asks for more on scroll). */
 const REQUESTS_PER_CALL = 10;
-/** Results handed to the editor per call. */
+/** A call hands its results over once it has this many. */
 const RESULTS_PER_CALL = 100;
-/** How long a walk is reused for the keystrokes of a search (a fresh open of the list starts a new walk). */
-const WALK_TTL_MS = 60_000;
-const MAX_WALKS = 20;
+/**
+ * Each request's timeout, and how long a call goes on walking without a match. Past it the call starts no further
+ * listing: a first call fails with a message saying how to narrow the search; a later one ends the list (an error
+ * there would replace the matches the editor already shows).
+ */
 const SEARCH_TIMEOUT_MS = 60_000;
 
-/** What a search has listed of an account's folder tree so far: folder paths, and the folders still to list. */
-interface Walk {
-	startedAt: number;
-	folders: INodeListSearchItems[];
-	seen: Set<string>;
-	pending: Array<{ id: string | undefined; path: string; page: number }>;
+const comparable = (text: string) => text.normalize('NFC').toLowerCase();
+
+/** The search text matches part of a folder's path (as shown, or as its names read), or is its id. */
+function matcher(filter: string | undefined): (name: string, shown: string, id: string) => boolean {
+	const needle = comparable((filter ?? '').trim());
+	if (!needle) return () => true;
+	return (names, shown, id) => comparable(shown).includes(needle) || comparable(names).includes(needle) || id === needle;
 }
 
 /**
- * Walks in progress, by account fingerprint (login + Base URL hashed; no credential is kept). Folder names and ids
- * only, dropped after a minute.
- */
-const walks = new Map<string, Walk>();
-
-function walkFor(account: string, restart: boolean): Walk {
-	const now = Date.now();
-	for (const [key, walk] of walks) if (now - walk.startedAt > WALK_TTL_MS) walks.delete(key);
-	let walk = walks.get(account);
-	if (!walk || restart) {
-		walk = { startedAt: now, folders: [], seen: new Set(), pending: [{ id: undefined, path: '', page: 1 }] };
-		walks.delete(account);
-		walks.set(account, walk);
-		if (walks.size > MAX_WALKS) walks.delete(walks.keys().next().value as string);
-	}
-	return walk;
-}
-
-const matches = (needle: string) => (folder: INodeListSearchItems) =>
-	!needle || folder.name.toLowerCase().includes(needle) || String(folder.value) === needle;
-
-/**
- * "From list" for folder fields: the account's folders with their paths (e.g. `videos/series`), filtered by the
- * search text (part of a path, or an id). The tree is listed breadth-first, a few requests per call, and what was
- * listed is reused while the user types; the editor asks for the next results with `paginationToken` (an offset
- * into the matches). While a token is returned the results are partial: folders deeper in the tree may follow.
+ * "From list" for folder fields: the account's folders with their paths in By Path form (e.g. `videos/series`),
+ * filtered by the search text (part of a path, or an id). The tree is walked breadth-first, whole folders at a time;
+ * the `paginationToken` carries the folders still to list (searchCursor.ts), so any process continues the walk and
+ * nothing is kept between calls. Every call returns at least one folder or ends the list (no token): n8n's editor
+ * asks for more only when the user scrolls to the end (or, without search text, when the list is too short to
+ * scroll), so an empty page with a token would leave the list stuck short of the matches deeper in the tree.
  */
 export async function searchFolders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const startedAt = Date.now();
+	const start = paginationToken ? decodeCursor(paginationToken) : [walkStart(undefined)];
+	if (!start) {
+		throw new NodeOperationError(this.getNode(), 'The folder list could not continue where it stopped', {
+			description: 'Close the list and open it again.',
+		});
+	}
 	const session = await codeSession(this, SEARCH_TIMEOUT_MS);
-	const fetchPage = listingPages(session);
-	const needle = (filter ?? '').trim().toLowerCase();
-	const offset = Number(paginationToken) > 0 ? Number(paginationToken) : 0;
-	const walk = walkFor(session.access.account, !needle && offset === 0);
-	const wanted = matches(needle);
+	const pages = listingPages(session);
+	let requests = 0;
+	const counted: PageFetcher = async (folderId, page) => {
+		requests++;
+		return await pages(folderId, page);
+	};
+	const walk = new FolderWalk(counted, start, { includeSubfolders: true, foldersOnly: true });
+	const wanted = matcher(filter);
+	const results: INodeListSearchItems[] = [];
+	let listed = 0;
 
-	for (let requests = 0; walk.pending.length > 0 && requests < REQUESTS_PER_CALL; requests++) {
-		if (walk.folders.filter(wanted).length >= offset + RESULTS_PER_CALL) break;
-		const next = walk.pending[0];
-		const { folders } = await fetchPage(next.id, next.page);
-		let fresh = 0;
-		for (const record of folders) {
-			const id = String(record.id ?? '');
-			if (!id || walk.seen.has(id)) continue;
-			walk.seen.add(id);
-			fresh++;
-			const path = next.path ? `${next.path}/${String(record.name)}` : String(record.name);
-			walk.folders.push({ name: path, value: id });
-			walk.pending.push({ id, path, page: 1 });
+	while (walk.pending.length > 0) {
+		if (results.length >= RESULTS_PER_CALL || (results.length > 0 && requests >= REQUESTS_PER_CALL)) break;
+		if (results.length === 0 && Date.now() - startedAt >= SEARCH_TIMEOUT_MS) {
+			if (paginationToken) return { results };
+			throw new NodeOperationError(this.getNode(), `No folder matching "${(filter ?? '').trim()}" found in ${listed} folders searched so far`, {
+				description: `The search stops after ${SEARCH_TIMEOUT_MS / 1000} seconds without a match. Type more of the folder's name or path, or give the folder By Path or By ID.`,
+			});
 		}
-		// Only folders matter here: a short page, or one that brought no new folder, ends this folder.
-		if (folders.length < PAGE_SIZE || fresh === 0) walk.pending.shift();
-		else next.page++;
+		for await (const entries of walk.nextFolder()) {
+			for (const { record, path, names } of entries) {
+				const name = String(record.name ?? '');
+				const id = String(record.id ?? '');
+				const shown = childFolderPath(path, name);
+				if (id && wanted([...names, name].join('/'), shown, id)) results.push({ name: shown, value: id });
+			}
+		}
+		listed++;
 	}
 
-	const found = walk.folders.filter(wanted);
-	const results = found.slice(offset, offset + RESULTS_PER_CALL);
-	const more = walk.pending.length > 0 || found.length > offset + results.length;
-	// A complete answer in one call is sorted by path; partial answers keep the order found, so pages never shift.
-	if (!more && offset === 0) results.sort((a, b) => a.name.localeCompare(b.name));
-	return more ? { results, paginationToken: String(offset + results.length) } : { results };
+	if (walk.pending.length > 0) return { results, paginationToken: encodeCursor(walk.pending) };
+	// A complete answer in one call is sorted by path; the pages of a longer walk keep the order found.
+	if (!paginationToken) results.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
 }

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
 import { matchesFileFilters, type FileFilters } from '../listing/filters';
-import { listingPages } from '../listing/listFolder';
+import { listingPages } from '../listing/listingPages';
 import { isNew, walkFolderPages, type ListedEntry, type PageFetcher } from '../listing/walkFolder';
 import { recordsOf, normalizeRecord } from '../output/normalize';
 import { ROOT_FOLDER_ID } from '../parameters/ids';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ItemRun } from '../execution/itemRun';
-import { listingPages } from '../listing/listFolder';
+import { listingPages } from '../listing/listingPages';
 import { onceUnlessFound, runValues } from '../transport/runCache';
 import { walkFolderPages } from '../listing/walkFolder';
 import { ROOT_FOLDER_ID } from '../parameters/ids';

@@ -4,7 +4,8 @@ import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
 import type { OperationOutput } from '../../descriptions/operationSpec';
 import { asOutput, type ItemRun } from '../../execution/itemRun';
-import { folderTreeOf, formatFolderPath, parseFolderPath } from '../../listing/folderPaths';
+import { folderTreeOf } from '../../listing/folderPaths';
+import { childFolderPath, parseFolderPath } from '../../listing/pathFormat';
 import { records, sent } from '../../output/results';
 import { ROOT_FOLDER_ID } from '../../parameters/ids';
 import { folderField, stringField } from '../../parameters/sentFields';
@@ -17,8 +18,7 @@ const newFolder = records('new folder', ['folderid']);
 function pathOf(run: ItemRun, name: string): string | undefined {
 	const parent = run.folders.pid?.path ?? (run.qs.pid === undefined ? '' : undefined);
 	if (parent === undefined) return undefined;
-	const own = formatFolderPath([name]);
-	return parent === '' ? own : `${parent}/${own}`;
+	return childFolderPath(parent, name);
 }
 
 /**

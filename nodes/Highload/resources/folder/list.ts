@@ -6,7 +6,7 @@ import type { OperationOutput } from '../../descriptions/operationSpec';
 import { asOutput, type ItemRun } from '../../execution/itemRun';
 import { listingFiltersField } from '../../descriptions/listingFilters';
 import { listingSortField } from '../../descriptions/listingSort';
-import { listingPages } from '../../listing/listFolder';
+import { listingPages } from '../../listing/listingPages';
 import { selectListing, type Include } from '../../listing/selectListing';
 import { walkFolderPages } from '../../listing/walkFolder';
 import { readFileFilters } from '../../parameters/listingFilters';

@@ -14,7 +14,7 @@ export function pageOf(result: unknown): FolderPage | undefined {
 }
 
 /** What a folder is called in messages: `folder "1002"`, or the root folder. */
-export const folderSubject = (folderId: string | undefined) => (folderId === undefined ? 'the root folder' : `folder "${folderId}"`);
+export const describeFolder = (folderId: string | undefined) => (folderId === undefined ? 'the root folder' : `folder "${folderId}"`);
 
 /**
  * Reads one page of one folder through the session: each page is its own request, about its own folder, so a
@@ -23,12 +23,12 @@ export const folderSubject = (folderId: string | undefined) => (folderId === und
 export function listingPages(session: HighloadSession): PageFetcher {
 	return async (folderId, page) => {
 		const qs = { ...(folderId === undefined ? {} : { folder: folderId }), page, limit: PAGE_SIZE };
-		const result = await session.request({ endpoint: 'file/listfolder', qs, subject: folderSubject(folderId) });
+		const result = await session.request({ endpoint: 'file/listfolder', qs, subject: describeFolder(folderId) });
 		const listed = pageOf(result);
 		if (!listed) {
 			throw operationError(
 				session.target,
-				`Highload's answer for ${folderSubject(folderId)} (page ${page}) has no listing`,
+				`Highload's answer for ${describeFolder(folderId)} (page ${page}) has no listing`,
 				`Highload reported success (status 200), but its result was ${JSON.stringify(result)}.`,
 			);
 		}
