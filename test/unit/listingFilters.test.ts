@@ -70,6 +70,7 @@ describe('upload times', () => {
 		const instant = DateTime.fromISO('2026-03-01T14:00:00', { zone: 'Asia/Tokyo' });
 		expect(read({ uploadedAfter: instant }).uploadedAfter).toBe('2026-03-01 05:00:00');
 		expect(read({ uploadedAfter: new Date(Date.UTC(2026, 2, 1, 5)) }).uploadedAfter).toBe('2026-03-01 05:00:00');
+		expect(read({ uploadedAfter: Date.UTC(2026, 2, 1, 5) }, 'Asia/Tokyo').uploadedAfter).toBe('2026-03-01 05:00:00');
 	});
 });
 

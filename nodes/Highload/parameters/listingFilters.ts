@@ -54,7 +54,8 @@ function uploadBound(raw: IDataObject, name: string, zone: string, reading: Filt
 	if (isEmpty(value)) throw fail('is empty', hint);
 	let instant;
 	try {
-		instant = tryToParseDateTime(value, reading.workflowTimeZone);
+		// A number is a moment in milliseconds since 1970 (`{{ Date.now() - 30 * 86400000 }}`).
+		instant = tryToParseDateTime(typeof value === 'number' ? new Date(value) : value, reading.workflowTimeZone);
 	} catch {
 		throw fail(`"${shown(value)}" is not a date`, hint);
 	}

@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { matchesFileFilters, type FileFilters } from '../listing/filters';
+import { conversionStatusOf, matchesFileFilters, type FileFilters } from '../listing/filters';
 import { listingPages } from '../listing/listingPages';
 import { isNew, walkFolderPages, type ListedEntry, type PageFetcher } from '../listing/walkFolder';
 import { recordsOf, normalizeRecord } from '../output/normalize';
@@ -28,7 +28,7 @@ const INFO_BATCH = 50;
 
 /** A file's conversion is completed (the family writes `Completed`, `completed`, ...). */
 export function isReady(record: IDataObject): boolean {
-	return String(record.cstatus ?? '').trim().toLowerCase() === 'completed';
+	return conversionStatusOf(record) === 'completed';
 }
 
 /** The baseline's identity: another event, folder, subfolder setting or account (login + Base URL) starts anew. */
