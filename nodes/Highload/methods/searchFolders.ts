@@ -3,7 +3,7 @@ import { NodeOperationError, type ILoadOptionsFunctions, type INodeListSearchIte
 import { listingPages } from '../listing/listingPages';
 import { childFolderPath } from '../listing/pathFormat';
 import { FolderWalk, walkStart, type PageFetcher } from '../listing/walkFolder';
-import { codeSession } from '../transport/session';
+import { standaloneSession } from '../transport/session';
 import { decodeCursor, encodeCursor } from './searchCursor';
 
 /** Once a call has results, it hands them over after this many listing requests (the editor asks for more on scroll). */
@@ -42,7 +42,7 @@ export async function searchFolders(this: ILoadOptionsFunctions, filter?: string
 			description: 'Close the list and open it again.',
 		});
 	}
-	const session = await codeSession(this, SEARCH_TIMEOUT_MS);
+	const session = await standaloneSession(this, SEARCH_TIMEOUT_MS);
 	const pages = listingPages(session);
 	let requests = 0;
 	const counted: PageFetcher = async (folderId, page) => {

@@ -1,9 +1,8 @@
-import { NodeApiError, type IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationOutput } from '../descriptions/operationSpec';
-import { asOutput, type ItemRun } from '../execution/itemRun';
+import { asOutput, type ItemRun, type OperationOutput } from '../execution/itemRun';
 import { records } from '../output/results';
-import { apiErrorWith, asNodeError, operationError } from '../transport/errors';
+import { apiErrorWith, asNodeError, isApiStatus, operationError } from '../transport/errors';
 import { postUpload } from '../transport/uploadPost';
 import { binaryFileSource, binarySha1 } from './binarySource';
 import { MultipartFileBody, type FileSource, type FormField } from './multipartBody';
@@ -44,7 +43,7 @@ async function readBack(run: ItemRun, fileId: string): Promise<IDataObject[]> {
 	try {
 		return storedFile(await session.request({ endpoint: 'file/info', qs: { file: fileId }, subject: `file "${fileId}"` }), run);
 	} catch (error) {
-		if (!(error instanceof NodeApiError && error.httpCode === '404')) throw asNodeError(session.target, error);
+		if (!isApiStatus(error, 404)) throw asNodeError(session.target, error);
 		const message = `Highload accepted the upload but cannot find the stored file "${fileId}" (404)`;
 		throw apiErrorWith(session.target, message, 'Check the folder in Highload; upload again if the file is missing.', '404');
 	}

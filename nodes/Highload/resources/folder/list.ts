@@ -2,16 +2,15 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
-import type { OperationOutput } from '../../descriptions/operationSpec';
-import { asOutput, type ItemRun } from '../../execution/itemRun';
+import { asOutput, type ItemRun, type OperationOutput } from '../../execution/itemRun';
 import { listingFiltersField } from '../../descriptions/listingFilters';
 import { listingSortField } from '../../descriptions/listingSort';
+import { folderField, FOLDER_PATH_OUTPUT } from '../../descriptions/sentFields';
 import { listingPages } from '../../listing/listingPages';
 import { selectListing, type Include } from '../../listing/selectListing';
 import { walkFolderPages } from '../../listing/walkFolder';
 import { readFileFilters } from '../../parameters/listingFilters';
 import { readSortRules } from '../../parameters/listingSort';
-import { folderField, FOLDER_PATH_OUTPUT } from '../../parameters/sentFields';
 import { operationError } from '../../transport/errors';
 import { FOLDER } from './resource';
 

@@ -1,10 +1,10 @@
-import { NodeApiError, type IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { ItemRun } from '../../execution/itemRun';
 import { onceUnlessFound, runValues } from '../../transport/runCache';
 import { recordsOf } from '../../output/normalize';
 import { canonicalFolderId, ROOT_FOLDER_ID } from '../../parameters/ids';
-import { apiErrorWith, asNodeError, forItem } from '../../transport/errors';
+import { apiErrorWith, asNodeError, forItem, isApiStatus } from '../../transport/errors';
 import type { HighloadSession } from '../../transport/session';
 
 /** Every remote upload Highload still lists for the account (remotedl/status without an id): one request. */
@@ -12,7 +12,7 @@ async function listUploads(session: HighloadSession): Promise<IDataObject[]> {
 	try {
 		return recordsOf(await session.request({ endpoint: 'remotedl/status' }));
 	} catch (error) {
-		if (!(error instanceof NodeApiError && error.httpCode === '400')) throw asNodeError(session.target, error);
+		if (!isApiStatus(error, 400)) throw asNodeError(session.target, error);
 		throw apiErrorWith(
 			session.target,
 			'Skip If Already Added: Highload does not list the remote uploads of the account, so the node cannot tell whether this URL was added',
