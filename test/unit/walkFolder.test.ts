@@ -114,6 +114,15 @@ describe('the walker continued from its queue (the folder search token)', () => 
 		expect(await walkInSteps(1)).toEqual(whole);
 	});
 
+	test('folders listed several at once: the same entries in the same order, subfolders queued in folder order', async () => {
+		const walk = new FolderWalk(fetcher(tree), [walkStart(undefined)], { includeSubfolders: true, foldersOnly: true });
+		const seen: string[] = [];
+		while (walk.pending.length > 0) {
+			for (const entries of await walk.nextFolders(3)) seen.push(...entries.map((entry) => `${String(entry.record.id)}@${entry.path}`));
+		}
+		expect(seen).toEqual(await walkInSteps(100));
+	});
+
 	test('the token keeps names and ids as they are', () => {
 		const pending = [{ id: '7', names: ['AC/DC', ' x '], ancestors: ['', '5'] }, { id: '8', names: ['AC/DC', 'é'], ancestors: ['', '5'] }];
 		const shared = pending[0].ancestors;

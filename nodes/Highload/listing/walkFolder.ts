@@ -145,16 +145,42 @@ export class FolderWalk {
 	async *nextFolder(): AsyncGenerator<ListedEntry[]> {
 		const folder = this.queue.shift();
 		if (!folder) return;
-		const ancestors = this.options.includeSubfolders ? [...folder.ancestors, folder.id ?? ''] : [];
+		const ancestors = this.ancestorsBelow(folder);
 		for await (const entries of folderPages(this.fetchPage, folder, this.options.foldersOnly === true)) {
-			if (this.options.includeSubfolders) {
-				for (const entry of entries) {
-					const id = String(entry.record.id ?? '');
-					if (entry.type !== 'folder' || !id || !isNew(this.reached, id)) continue;
-					this.queue.push({ id, names: [...folder.names, String(entry.record.name ?? '')], ancestors });
-				}
-			}
+			this.enqueueSubfolders(folder, ancestors, entries);
 			yield entries;
+		}
+	}
+
+	/**
+	 * Lists the next `count` folders of the queue at the same time, each whole (for small listings: the folder search);
+	 * their subfolders join the queue in the order of the folders, as if they had been listed one after the other.
+	 */
+	async nextFolders(count: number): Promise<ListedEntry[][]> {
+		const folders = this.queue.splice(0, Math.max(1, count));
+		const foldersOnly = this.options.foldersOnly === true;
+		const listings = await Promise.all(
+			folders.map(async (folder) => {
+				const listed: ListedEntry[] = [];
+				for await (const entries of folderPages(this.fetchPage, folder, foldersOnly)) listed.push(...entries);
+				return listed;
+			}),
+		);
+		folders.forEach((folder, at) => this.enqueueSubfolders(folder, this.ancestorsBelow(folder), listings[at]));
+		return listings;
+	}
+
+	/** The ancestors of a folder's subfolders (one array for all of them). */
+	private ancestorsBelow(folder: PendingFolder): readonly string[] {
+		return [...folder.ancestors, folder.id ?? ''];
+	}
+
+	private enqueueSubfolders(folder: PendingFolder, ancestors: readonly string[], entries: ListedEntry[]): void {
+		if (!this.options.includeSubfolders) return;
+		for (const entry of entries) {
+			const id = String(entry.record.id ?? '');
+			if (entry.type !== 'folder' || !id || !isNew(this.reached, id)) continue;
+			this.queue.push({ id, names: [...folder.names, String(entry.record.name ?? '')], ancestors });
 		}
 	}
 

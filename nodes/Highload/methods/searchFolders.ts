@@ -10,6 +10,8 @@ import { decodeCursor, encodeCursor } from './searchCursor';
 const REQUESTS_PER_CALL = 10;
 /** A call hands its results over once it has this many. */
 const RESULTS_PER_CALL = 100;
+/** Folders listed at the same time (the session lets 5 requests of an account run at once). */
+const FOLDERS_AT_ONCE = 5;
 /**
  * Each request's timeout, and how long a call goes on walking without a match. Past it the call starts no further
  * listing: a first call fails with a message saying how to narrow the search; a later one ends the list (an error
@@ -28,9 +30,9 @@ function matcher(filter: string | undefined): (name: string, shown: string, id: 
 
 /**
  * "From list" for folder fields: the account's folders with their paths in By Path form (e.g. `videos/series`),
- * filtered by the search text (part of a path, or an id). The tree is walked breadth-first, whole folders at a time;
- * the `paginationToken` carries the folders still to list (searchCursor.ts), so any process continues the walk and
- * nothing is kept between calls. Every call returns at least one folder or ends the list (no token): n8n's editor
+ * filtered by the search text (part of a path, or an id). The tree is walked breadth-first, a few whole folders at a
+ * time; the `paginationToken` carries the folders still to list (searchCursor.ts), so any process continues the walk
+ * and nothing is kept between calls. Every call returns at least one folder or ends the list (no token): n8n's editor
  * asks for more only when the user scrolls to the end (or, without search text, when the list is too short to
  * scroll), so an empty page with a token would leave the list stuck short of the matches deeper in the tree.
  */
@@ -62,15 +64,17 @@ export async function searchFolders(this: ILoadOptionsFunctions, filter?: string
 				description: `The search stops after ${SEARCH_TIMEOUT_MS / 1000} seconds without a match. Type more of the folder's name or path, or give the folder By Path or By ID.`,
 			});
 		}
-		for await (const entries of walk.nextFolder()) {
+		// With results in hand, the last batch stays within the call's requests; without, it goes on at full width.
+		const count = results.length > 0 ? Math.min(FOLDERS_AT_ONCE, REQUESTS_PER_CALL - requests) : FOLDERS_AT_ONCE;
+		for (const entries of await walk.nextFolders(count)) {
 			for (const { record, path, names } of entries) {
 				const name = String(record.name ?? '');
 				const id = String(record.id ?? '');
 				const shown = childFolderPath(path, name);
 				if (id && wanted([...names, name].join('/'), shown, id)) results.push({ name: shown, value: id });
 			}
+			listed++;
 		}
-		listed++;
 	}
 
 	if (walk.pending.length > 0) return { results, paginationToken: encodeCursor(walk.pending) };
