@@ -10,7 +10,8 @@
 //   sorted   = no filter, Sort by Uploaded ascending with Limit 100 ("the 100 oldest");
 //   unfiltered = no filter, every file output (what a Filter node after the listing used to receive).
 // For each: wall time of the run, requests to file/listfolder, items output, and the engine process's peak RSS and
-// peak V8 heap (sampled every 5 ms) above its own level just before the run (after one warm-up run of Limit 1).
+// peak V8 heap (sampled every 5 ms) above its own level just before the run (after one warm-up run of Limit 1), and
+// the heap still held after the run once garbage is collected (the output items).
 'use strict';
 const { fork } = require('child_process');
 const fs = require('fs');
@@ -60,12 +61,16 @@ async function child() {
 	const ms = performance.now() - started;
 	clearInterval(timer);
 	if (result.error) throw result.error;
+	// What the run still holds once its garbage is collected: the output items (n8n keeps them for the next node).
+	global.gc?.();
+	const retainedHeapMiB = (process.memoryUsage().heapUsed - before.heapUsed) / MiB;
 	process.send({
 		ms,
 		items: result.items.length,
 		firstItem: result.items[0]?.json?.name,
 		peakRssMiB: (peakRss - before.rss) / MiB,
 		peakHeapMiB: (peakHeap - before.heapUsed) / MiB,
+		retainedHeapMiB,
 		rssBeforeMiB: before.rss / MiB,
 	});
 	process.exit(0);
@@ -111,6 +116,7 @@ async function main() {
 					medianMs: Math.round(median(runs.map((r) => r.ms))),
 					medianPeakRssMiB: Number(median(runs.map((r) => r.peakRssMiB)).toFixed(1)),
 					medianPeakHeapMiB: Number(median(runs.map((r) => r.peakHeapMiB)).toFixed(1)),
+					medianRetainedHeapMiB: Number(median(runs.map((r) => r.retainedHeapMiB)).toFixed(1)),
 				},
 			]),
 		),

@@ -28,7 +28,7 @@ function files(count: number, seed = 7): IDataObject[] {
 const select = (records: IDataObject[], rules: SortRule[], limit: number) => {
 	const sorted = new SortedSelection(rules, limit);
 	for (const record of records) sorted.add(record);
-	return sorted.records().map((record) => record.id);
+	return sorted.items().map((record) => record.id);
 };
 
 describe('sorted selection', () => {

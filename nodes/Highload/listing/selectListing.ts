@@ -31,11 +31,12 @@ export async function selectListing(pages: AsyncIterable<ListedEntry[]>, selecti
 		(include === 'both' || `${entry.type}s` === include) && (entry.type !== 'file' || !filtering || matchesFileFilters(entry.record, filters));
 
 	if (sort.length > 0) {
-		const sorted = new SortedSelection(sort, limit);
+		// Entries are kept, not output records: a record is made only for what is returned.
+		const sorted = new SortedSelection<ListedEntry>(sort, limit);
 		for await (const entries of pages) {
-			for (const entry of entries) if (wanted(entry)) sorted.add(recordOf(entry));
+			for (const entry of entries) if (wanted(entry)) sorted.add(entry, entry.record);
 		}
-		return sorted.records();
+		return sorted.items().map(recordOf);
 	}
 	const records: IDataObject[] = [];
 	if (limit <= 0) return records;

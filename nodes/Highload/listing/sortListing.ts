@@ -12,11 +12,11 @@ export interface SortRule {
 
 type KeyValue = string | number | undefined;
 
-interface Ranked {
+interface Ranked<T> {
 	keys: KeyValue[];
 	/** Position in the listing: equal keys keep the listing's order. */
 	seq: number;
-	record: IDataObject;
+	item: T;
 }
 
 /** Names compare as people read them: case-insensitive, digits by value (`file2` before `file10`). */
@@ -45,13 +45,13 @@ function compareValues(a: KeyValue, b: KeyValue, key: SortKey, direction: SortDi
 }
 
 /**
- * Keeps the first `limit` records of a listing in the rules' order, seeing each record once: a bounded heap holding
- * only the records that will be output (the worst of them on top, replaced when a better one comes), so sorting a
- * 100,000-file listing for "the 100 oldest" holds 100 records, not 100,000. Without a limit it holds every record
- * added, which is what it outputs.
+ * Keeps the first `limit` items of a listing in the rules' order (sorted by their records' keys), seeing each once:
+ * a bounded heap holding only the items that will be output (the worst of them on top, replaced when a better one
+ * comes), so sorting a 100,000-file listing for "the 100 oldest" holds 100 items, not 100,000. Without a limit it
+ * holds every item added, which is what it outputs.
  */
-export class SortedSelection {
-	private readonly heap: Ranked[] = [];
+export class SortedSelection<T = IDataObject> {
+	private readonly heap: Array<Ranked<T>> = [];
 	private seq = 0;
 
 	constructor(
@@ -60,7 +60,7 @@ export class SortedSelection {
 	) {}
 
 	/** Negative when `a` comes before `b` in the output. */
-	private compare(a: Ranked, b: Ranked): number {
+	private compare(a: Ranked<T>, b: Ranked<T>): number {
 		for (let at = 0; at < this.rules.length; at++) {
 			const { key, direction } = this.rules[at];
 			const order = compareValues(a.keys[at], b.keys[at], key, direction);
@@ -69,9 +69,10 @@ export class SortedSelection {
 		return a.seq - b.seq;
 	}
 
-	add(record: IDataObject): void {
+	/** Offers `item`, ranked by `record`'s keys (the item itself when it is the record). */
+	add(item: T, record: IDataObject = item as IDataObject): void {
 		if (this.limit <= 0) return;
-		const ranked: Ranked = { keys: this.rules.map((rule) => keyOf(record, rule.key)), seq: this.seq++, record };
+		const ranked: Ranked<T> = { keys: this.rules.map((rule) => keyOf(record, rule.key)), seq: this.seq++, item };
 		if (this.heap.length < this.limit) {
 			this.heap.push(ranked);
 			this.up(this.heap.length - 1);
@@ -81,9 +82,9 @@ export class SortedSelection {
 		}
 	}
 
-	/** The kept records, in order. */
-	records(): IDataObject[] {
-		return [...this.heap].sort((a, b) => this.compare(a, b)).map((ranked) => ranked.record);
+	/** The kept items, in order. */
+	items(): T[] {
+		return [...this.heap].sort((a, b) => this.compare(a, b)).map((ranked) => ranked.item);
 	}
 
 	/** Heap order: a parent comes after its children in the output (the root is the last one kept). */
