@@ -20,6 +20,8 @@ const commands = {
 		sim.addFiles(files, folder.id);
 		return { id: folder.id };
 	},
+	/** One file as the simulator's addFile takes it: `{ file: { name, folderId, uploadAt, downloadCount, ... } }` → `{ id }`. */
+	file: (sim, { file }) => ({ id: sim.addFile(file).id }),
 	/** Requests since the last reset, of one endpoint or of all: `{ endpoint? }` → `{ count }`. */
 	count: (sim, { endpoint }) => ({ count: endpoint ? sim.countRequests(endpoint) : sim.requests.length }),
 };

@@ -182,7 +182,7 @@ describe('editor in headless Chromium', () => {
 		const page = await browser.context.newPage();
 		try {
 			await page.goto(`${inst.url}/workflow/${all.cleanup.id}`, { waitUntil: 'domcontentloaded' });
-			const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'List all files' }).first();
+			const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Old files nobody downloaded' }).first();
 			await node.waitFor({ state: 'visible', timeout: 60000 });
 			// The canvas shows our icon on the node.
 			const canvasIcon = node.locator('img[src*="highload"]').first();
@@ -275,8 +275,8 @@ describe('editor in headless Chromium', () => {
 			page.on('response', (res: any) => {
 				if (res.url().includes('/schemas/')) schemaRequests.push({ url: res.url(), status: res.status() });
 			});
-			// The Filter after "List all files" (never executed): its input is the Folder → List schema.
-			const ndv = await openNode(page, 'Older than 30 days');
+			// The delete after the listing (neither executed): its input is the Folder → List schema.
+			const ndv = await openNode(page, 'Delete file');
 			const input = ndv.locator('[data-test-id="ndv-input-panel"]');
 			await input.locator('[data-test-id="run-data-schema-item"]').first().waitFor({ state: 'visible', timeout: 20000 });
 			await page.waitForTimeout(500);
@@ -299,7 +299,7 @@ describe('editor in headless Chromium', () => {
 	const docsLinks = async () => {
 		const links: Record<string, string> = {};
 		for (const [workflow, nodeName] of [
-			[all.cleanup.id, 'List all files'],
+			[all.cleanup.id, 'Old files nobody downloaded'],
 			[all.alert.id, 'New file on Highload'],
 		]) {
 			const page = await openWorkflow(workflow);

@@ -4,7 +4,17 @@
  * as a schedule or a retry would run it: the second run must add nothing. Run in 2.41.1 (examples.e2e.ts, with the
  * module probe) and in the newest n8n 1.x (n8n-1x.e2e.ts).
  */
-import { expectCleanedUp, expectRssUploads, expectUploadedFromDisk, seedCleanup, type CleanupSeed } from './examples-checks';
+import {
+	cleanupMatchingTooMuch,
+	expectCleanedUp,
+	expectNothingDeleted,
+	expectRssUploads,
+	expectUploadedFromDisk,
+	seedCleanup,
+	type CleanupSeed,
+} from './examples-checks';
+
+const CLEANUP_TOO_MUCH_ID = 'hlE2eCleanMuch1';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const n8n = require('../../scripts/lib/n8n');
@@ -32,6 +42,7 @@ export function defineExampleSuite(lane: '2.x' | '1.x', label: string, options: 
 	let seeded: CleanupSeed;
 	let addedAfterFirstRun = 0;
 	let foldersAfterFirstRun = 0;
+	let deletesAfterCleanup = 0;
 
 	beforeAll(async () => {
 		inst = await freshInstance(`examples-${lane.replace('.', '')}`, { lane });
@@ -49,12 +60,15 @@ export function defineExampleSuite(lane: '2.x' | '1.x', label: string, options: 
 			creds.push(examples.credentialFor(sandboxes[key].sim, credential));
 			workflows.push(examples.prepare(all[key], { credential, feedUrl: sandboxes.rss.feed.url, fileSelector: sample.glob }));
 		}
+		workflows.push(cleanupMatchingTooMuch(workflows[Object.keys(ids).indexOf('cleanup')], CLEANUP_TOO_MUCH_ID));
 		await n8n.importCredentials(inst, creds);
 		await n8n.importWorkflows(inst, workflows);
 		for (const key of Object.keys(ids)) runs[key] = await n8n.execute(inst, all[key].id);
 		addedAfterFirstRun = sandboxes.rss.sim.countRequests('remotedl/add');
 		foldersAfterFirstRun = sandboxes.rss.sim.countRequests('file/createfolder');
 		runs.rssAgain = await n8n.execute(inst, all.rss.id);
+		deletesAfterCleanup = sandboxes.cleanup.sim.countRequests('file/delete');
+		runs.cleanupTooMuch = await n8n.execute(inst, CLEANUP_TOO_MUCH_ID);
 	});
 
 	afterAll(async () => {
@@ -109,15 +123,17 @@ export function defineExampleSuite(lane: '2.x' | '1.x', label: string, options: 
 			expectSuccess(run);
 			expectCleanedUp(sandboxes.cleanup.sim, seeded);
 
-			const listed = run.items('List all files');
-			expect(listed.filter((i: any) => i.type === 'file').map((i: any) => i.id).sort()).toEqual(
-				[seeded.oldUnseenRoot, seeded.oldUnseenNested, seeded.oldSeen, seeded.newUnseen].sort(),
-			);
-			expect(listed.find((i: any) => i.id === seeded.oldSeen).download_count).toBe(848);
-			expect(run.items('Older than 30 days and never downloaded').map((i: any) => i.id).sort()).toEqual(
-				[seeded.oldUnseenRoot, seeded.oldUnseenNested].sort(),
-			);
-			expect(run.items('Delete file')).toHaveLength(2);
+			// The listing's filters alone chose them: no Filter node, only the matches left the node.
+			const listed = run.items('Old files nobody downloaded');
+			expect(listed.map((i: any) => i.id).sort()).toEqual([seeded.oldUnseenRoot, seeded.oldUnseenNested].sort());
+			expect(listed.find((i: any) => i.id === seeded.oldUnseenNested)).toMatchObject({ type: 'file', download_count: 0, path: 'videos/old' });
+			expect(run.items('Delete file')).toEqual([expect.objectContaining({ success: true }), expect.objectContaining({ success: true })]);
+		});
+
+		test('the same workflow with a filter that matches too much deletes nothing: Stop If More Than stops it', () => {
+			const run = runs.cleanupTooMuch;
+			expect(run.code).not.toBe(0);
+			expectNothingDeleted(sandboxes.cleanup.sim, seeded, deletesAfterCleanup, run.error);
 		});
 	});
 

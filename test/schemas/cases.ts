@@ -53,6 +53,19 @@ export const outputCases: OutputCase[] = [
 			return { parameters: { folderId: byId(videos.id), returnAll: true, options: { include: 'both', includeSubfolders: true } } };
 		},
 	},
+	{
+		resource: 'folder',
+		operation: 'list',
+		label: 'filtered and sorted (the same records)',
+		setup: (sim) => {
+			sim.addFile({ name: 'old.mp4', size: 10, downloadCount: 0, uploadAt: '2020-01-01 00:00:00' });
+			sim.addFile({ name: 'older.mp4', size: 20, downloadCount: 0, uploadAt: '2019-01-01 00:00:00' });
+			sim.addFile({ name: 'new.mp4', size: 30, downloadCount: 0 });
+			const filters = { uploadedBefore: '={{ $now.minus({ days: 30 }) }}', downloadsAtMost: 0, nameMatches: '*.mp4' };
+			return { parameters: { returnAll: true, filters, sort: { rules: [{ by: 'size', direction: 'descending' }] }, options: { include: 'files' } } };
+		},
+	},
+	{ resource: 'file', operation: 'delete', label: 'with Stop If More Than', setup: (sim) => ({ parameters: { fileId: byId(file(sim).id), options: { stopIfMoreThan: 5 } } }) },
 	{ resource: 'folder', operation: 'rename', label: '', setup: (sim) => ({ parameters: { folderId: byId(sim.addFolder('old').id), name: 'new' } }) },
 	{ resource: 'remoteUpload', operation: 'add', label: '', setup: () => ({ parameters: { url: 'https://example.com/video.mp4' } }) },
 	{

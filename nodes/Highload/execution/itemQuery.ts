@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
 import { readFolderField, resolveFolderPath, type ResolvedFolder } from '../listing/folderPaths';
+import { refuseTooManyDeletes } from '../parameters/deleteGuard';
 import { ROOT_FOLDER_ID } from '../parameters/ids';
 import type { FieldRule } from '../parameters/fieldRule';
 import { checkEmpty, checkValue, rootRefusal, type Checked } from '../parameters/valueRules';
@@ -91,6 +92,7 @@ function refuseFolderItems(context: IExecuteSingleFunctions): void {
 export function itemQuery(spec: OperationSpec) {
 	const rules = (spec.sends ?? []).map((field) => field.rule);
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		if (spec.deletes) refuseTooManyDeletes(this, spec.deletes);
 		if (spec.refusesFolderItems) refuseFolderItems(this);
 		const qs: IDataObject = { ...spec.query };
 		for (const rule of rules) {

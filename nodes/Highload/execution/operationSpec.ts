@@ -43,6 +43,11 @@ export interface OperationSpec {
 	 * over the run's whole input before any item sends.
 	 */
 	refusesFolderItems?: boolean;
+	/**
+	 * It deletes these: its Options offer Stop If More Than (parameters/deleteGuard.ts), checked over the run's whole
+	 * input before any item sends.
+	 */
+	deletes?: 'files' | 'folders';
 	/** Reads the envelope's result into the records output (one request operations). */
 	result?: ResultReader;
 	/** Replaces the single request, for operations of several steps (upload, listing, waiting, downloading). */

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
+import { conversionStatusOf, matchesFileFilters, type FileFilters } from '../listing/filters';
 import { listingPages } from '../listing/listingPages';
 import { isNew, walkFolderPages, type ListedEntry, type PageFetcher } from '../listing/walkFolder';
 import { recordsOf, normalizeRecord } from '../output/normalize';
@@ -17,6 +18,8 @@ export interface FileScope {
 	includeSubfolders: boolean;
 	/** Milliseconds to wait for each answer. */
 	timeout: number;
+	/** Files that do not match start nothing (and are remembered all the same); not part of the baseline's identity. */
+	filters?: FileFilters;
 }
 
 /** file/info is asked about this many ids at once (comma-separated, as the API family accepts). */
@@ -24,7 +27,7 @@ const INFO_BATCH = 50;
 
 /** A file's conversion is completed (the family writes `Completed`, `completed`, ...). */
 export function isReady(record: IDataObject): boolean {
-	return String(record.cstatus ?? '').trim().toLowerCase() === 'completed';
+	return conversionStatusOf(record) === 'completed';
 }
 
 /** The baseline's identity: another event, folder, subfolder setting or account (login + Base URL) starts anew. */
@@ -132,12 +135,13 @@ async function sampleFile(context: IPollFunctions, session: HighloadSession, eve
 	for await (const entries of scopeFiles(session, scope, { folderIds: new Set(), incomplete: false })) {
 		for (const entry of entries) {
 			if (event === 'fileReady' && !isReady(entry.record)) continue;
+			if (scope.filters && !matchesFileFilters(entry.record, scope.filters)) continue;
 			if (!best || String(entry.record.upload_at ?? '') >= String(best.record.upload_at ?? '')) best = entry;
 		}
 	}
 	if (!best) {
 		const where = scope.folderId === undefined ? 'the root folder' : `folder ${scope.folderId}`;
-		const what = event === 'newFile' ? 'no file' : 'no file whose conversion is completed';
+		const what = `no file${event === 'newFile' ? '' : ' whose conversion is completed'}${scope.filters ? ' matching the Filters' : ''}`;
 		throw new NodeOperationError(context.getNode(), `There is ${what} in ${where}${scope.includeSubfolders ? ' or its subfolders' : ''} yet`, {
 			description:
 				event === 'newFile'
@@ -189,7 +193,8 @@ export async function pollFiles(
 			const before = previous.get(fileId);
 			if (before !== flag) changed = true;
 			// fileReady: a completed file that was not completed at the last listing, or was not in the scope then.
-			if (event === 'newFile' ? before === undefined : flag === 'r' && before !== 'r') items.push(toItem(event, entry));
+			const emits = event === 'newFile' ? before === undefined : flag === 'r' && before !== 'r';
+			if (emits && (!scope.filters || matchesFileFilters(entry.record, scope.filters))) items.push(toItem(event, entry));
 		}
 	}
 

@@ -1,6 +1,8 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
+import { hasFileFilters } from '../listing/filters';
 import { readFolderField, resolveFolderPath } from '../listing/folderPaths';
+import { readFileFilters } from '../parameters/listingFilters';
 import { canonicalFolderId, FOLDER_ID_HINT, ROOT_FOLDER_ID } from '../parameters/ids';
 import { runningPolls } from '../transport/processState';
 import { standaloneSession, type HighloadSession } from '../transport/session';
@@ -41,12 +43,17 @@ async function pollEvent(context: IPollFunctions): Promise<INodeExecutionData[][
 			timeout,
 		});
 	}
+	const filters = readFileFilters(context.getNodeParameter('filters', {}) as IDataObject, {
+		workflowTimeZone: context.getTimezone(),
+		fail: (message, description) => new NodeOperationError(context.getNode(), message, { description }),
+	});
 	// One session for the poll: the path's resolution and the listing read the credential once.
 	const session = await standaloneSession(context, timeout);
 	return await pollFiles(context, session, event, {
 		folderId: await watchedFolder(context, session),
 		includeSubfolders: context.getNodeParameter('includeSubfolders', false) as boolean,
 		timeout,
+		filters: hasFileFilters(filters) ? filters : undefined,
 	});
 }
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { folderLocator, optionsCollection } from '../descriptions/fields';
+import { triggerFiltersField } from '../descriptions/listingFilters';
 
 const FILE_EVENTS = ['newFile', 'fileReady'];
 
@@ -41,6 +42,7 @@ export const triggerProperties: INodeProperties[] = [
 		description: "Whether to watch all subfolders too; each item's path field tells where the file lies",
 		displayOptions: { show: { event: FILE_EVENTS } },
 	},
+	{ ...triggerFiltersField, displayOptions: { show: { event: FILE_EVENTS } } },
 	{
 		displayName: 'Remote Upload IDs',
 		name: 'remoteUploadIds',

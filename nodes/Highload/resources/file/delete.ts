@@ -1,4 +1,6 @@
+import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
+import { stopIfMoreThanOption } from '../../parameters/deleteGuard';
 import { sent, success } from '../../output/results';
 import { FILE, fileToActOn } from './resource';
 
@@ -12,5 +14,7 @@ export const deleteFile = defineOperation({
 	sends: [fileToActOn],
 	about: fileToActOn,
 	refusesFolderItems: true,
+	deletes: 'files',
+	fields: [optionsCollection([stopIfMoreThanOption])],
 	result: success((qs) => ({ fileId: sent(qs, 'file') })),
 });

@@ -1,4 +1,6 @@
+import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
+import { stopIfMoreThanOption } from '../../parameters/deleteGuard';
 import { sent, success } from '../../output/results';
 import { folderField, FOLDER_PATH_OUTPUT } from '../../descriptions/sentFields';
 import { FOLDER, ROOT_REFUSED } from './resource';
@@ -19,6 +21,7 @@ export const deleteFolder = defineOperation({
 	endpoint: 'file/deletefolder',
 	sends: [folderToDelete],
 	about: folderToDelete,
+	deletes: 'folders',
 	fields: [
 		{
 			displayName: 'This deletes the folder with all its subfolders and files. It cannot be undone.',
@@ -26,6 +29,7 @@ export const deleteFolder = defineOperation({
 			type: 'notice',
 			default: '',
 		},
+		optionsCollection([stopIfMoreThanOption]),
 	],
 	result: success((qs) => ({ folderId: sent(qs, 'folder') })),
 });

@@ -3,31 +3,33 @@ import type { IDataObject } from 'n8n-workflow';
 import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
 import { asOutput, type ItemRun, type OperationOutput } from '../../execution/itemRun';
-import { listingPages } from '../../listing/listingPages';
-import { walkFolder } from '../../listing/walkFolder';
+import { listingFiltersField } from '../../descriptions/listingFilters';
+import { listingSortField } from '../../descriptions/listingSort';
 import { folderField, FOLDER_PATH_OUTPUT } from '../../descriptions/sentFields';
+import { listingPages } from '../../listing/listingPages';
+import { selectListing, type Include } from '../../listing/selectListing';
+import { walkFolderPages } from '../../listing/walkFolder';
+import { readFileFilters } from '../../parameters/listingFilters';
+import { readSortRules } from '../../parameters/listingSort';
+import { operationError } from '../../transport/errors';
 import { FOLDER } from './resource';
-
-type Include = 'both' | 'files' | 'folders';
 
 /** Files only unless Include says otherwise, so that the everyday chain Folder → List → File → anything acts on files. */
 const DEFAULT_INCLUDE: Include = 'files';
 
-/** Pages through the folder (and its subfolders when asked) until the end or the limit. */
+/** Pages through the folder (and its subfolders when asked), keeping the matches, until the end or the limit. */
 async function listFolder({ session, qs, context }: ItemRun): Promise<OperationOutput[]> {
 	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Infinity : (context.getNodeParameter('limit', 50) as number);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const include = (options.include as Include | undefined) ?? DEFAULT_INCLUDE;
 	const rootId = qs.folder === undefined ? undefined : String(qs.folder);
+	const fail = (message: string, hint: string) => operationError(session.target, message, hint);
+	const filters = readFileFilters(context.getNodeParameter('filters', {}) as IDataObject, { workflowTimeZone: context.getTimezone(), fail });
+	const sort = readSortRules(context.getNodeParameter('sort', {}) as IDataObject, fail);
 
-	const records: IDataObject[] = [];
-	for await (const entry of walkFolder(listingPages(session), rootId, Boolean(options.includeSubfolders))) {
-		if (records.length >= limit) break;
-		if (include !== 'both' && `${entry.type}s` !== include) continue;
-		records.push({ type: entry.type, ...entry.record, path: entry.path });
-	}
-	return asOutput(records);
+	const pages = walkFolderPages(listingPages(session), rootId, Boolean(options.includeSubfolders));
+	return asOutput(await selectListing(pages, { include, filters, limit, sort }));
 }
 
 const folderToList = folderField({ name: 'folderId', displayName: 'Folder', required: false, description: 'The folder to list; leave empty for the root folder' }, 'folder', {
@@ -59,6 +61,7 @@ export const listFolderOperation = defineOperation({
 			description: 'Max number of results to return',
 			displayOptions: { show: { returnAll: [false] } },
 		},
+		listingFiltersField,
 		optionsCollection([
 			{
 				displayName: 'Include',
@@ -80,6 +83,7 @@ export const listFolderOperation = defineOperation({
 				description: "Whether to walk all subfolders too; each item's path field tells where it lies",
 			},
 		]),
+		listingSortField,
 	],
 	steps: listFolder,
 });
