@@ -57,7 +57,7 @@ describe('answers that are not an envelope', () => {
 		t.sim.fault('file/info', { kind: 'reset' });
 		const run = await getFile();
 		expect(run.error?.message).toBe('The connection to Highload broke before it answered');
-		expect(run.error?.description).toMatch(/^Network error (ECONNRESET|socket hang up)/);
+		expect(run.error?.description).toMatch(/^The network connection dropped \((ECONNRESET|socket hang up)\)/);
 	});
 
 	test('no answer fails within the timeout the user set', async () => {

@@ -180,8 +180,8 @@ describe('File → Upload, what the upload server answers', () => {
 	test('an upload server that resets the connection', async () => {
 		t.sim.fault('upload', { kind: 'reset' });
 		const run = await upload(randomBytes(8 * MiB));
-		expect(run.error?.message).toBe('The connection to Highload broke before it answered');
-		expect(run.error?.description).toMatch(/^Network error (ECONNRESET|EPIPE|socket hang up)/);
+		expect(run.error?.message).toBe('The connection to the upload server broke before it answered');
+		expect(run.error?.description).toMatch(/^The network connection dropped \((ECONNRESET|EPIPE|socket hang up)\)/);
 		expect(runText(run)).not.toContain(t.sim.key);
 	});
 
@@ -189,7 +189,7 @@ describe('File → Upload, what the upload server answers', () => {
 		t.sim.fault('upload', { kind: 'noAnswer' });
 		const started = Date.now();
 		const run = await upload(randomBytes(MiB), { timeout: 1000 });
-		expect(run.error?.message).toBe('Highload did not answer within 1 s');
+		expect(run.error?.message).toBe('The upload server did not answer within 1 s');
 		expect(run.error?.description).toBe('Try again later, or raise Timeout under Request Options.');
 		expect(Date.now() - started).toBeLessThan(5000);
 	});

@@ -79,20 +79,62 @@ function networkErrorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
+/** Who answers a request, as errors name it: `Highload`, `the upload server`, `the thumbnail server`; and its URL. */
+export interface Destination {
+	name: string;
+	url: string;
+}
+
+type SsrfBlock = Error & { ip?: string; hostname?: string };
+
+/** n8n's SSRF protection (N8N_SSRF_PROTECTION_ENABLED) refusing a destination: its own error, also when wrapped. */
+function ssrfBlock(error: unknown): SsrfBlock | undefined {
+	for (let current = error as CodedError | undefined, depth = 0; current && depth < 4; depth++) {
+		if (/^Ssrf/.test(current.name ?? '')) return current;
+		current = current.cause as CodedError | undefined;
+	}
+	return undefined;
+}
+
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return url;
+	}
+}
+
+/** What a self-hosted n8n administrator allows so that n8n's SSRF protection lets the request through. */
+function ssrfError(target: ErrorTarget, block: SsrfBlock, destination: Destination): NodeApiError {
+	const host = hostOf(destination.url);
+	const hostname = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+	const address = block.ip && block.ip !== hostname ? `${hostname} (${block.ip})` : hostname;
+	const message = `n8n's SSRF protection blocked the request to ${destination.name} at ${host}`;
+	const description =
+		`${address} is an address n8n blocks (a local or private network). If this server is yours, ask your n8n administrator ` +
+		`to allow it: add ${hostname} to N8N_SSRF_ALLOWED_HOSTNAMES${block.ip ? ` or ${block.ip} to N8N_SSRF_ALLOWED_IP_RANGES` : ''}. ` +
+		'Highload hands out the upload and thumbnail servers\' addresses; they are checked too.';
+	return apiErrorWith(target, message, description, 'SSRF');
+}
+
 /** Network failures as a user can act on them; never echoes the request (its URL carries the key). */
-export function networkError(target: ErrorTarget, error: Error, timeoutMs: number): NodeApiError {
+export function networkError(target: ErrorTarget, error: Error, timeoutMs: number, destination: Destination): NodeApiError {
+	const blocked = ssrfBlock(error);
+	if (blocked) return ssrfError(target, blocked, destination);
 	const code = networkErrorCode(error) ?? '';
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(error.message);
-	const message = timedOut
-		? `Highload did not answer within ${Math.round(timeoutMs / 1000)} s`
-		: code === 'ECONNREFUSED' || code === 'ENOTFOUND'
-			? 'Could not connect to Highload: check the Base URL in the credential'
-			: 'The connection to Highload broke before it answered';
-	const description = timedOut
-		? 'Try again later, or raise Timeout under Request Options.'
-		: `Network error ${code || error.message}. Try again later, or enable Retry On Fail.`;
-	return apiErrorWith(target, message, description, code || undefined);
+	if (timedOut) {
+		return apiErrorWith(target, `${capitalized(destination.name)} did not answer within ${Math.round(timeoutMs / 1000)} s`, 'Try again later, or raise Timeout under Request Options.', code || undefined);
+	}
+	if (code === 'ECONNREFUSED' || code === 'ENOTFOUND') {
+		const check = destination.name === 'Highload' ? 'Check the Base URL in the Highload credential.' : `Highload handed out ${hostOf(destination.url)}; try again later.`;
+		return apiErrorWith(target, `Could not connect to ${destination.name} at ${hostOf(destination.url)}`, `The connection was refused or the name is unknown (${code}). ${check}`, code);
+	}
+	const description = `The network connection dropped (${code || error.message}). Try again later, or enable Retry On Fail.`;
+	return apiErrorWith(target, `The connection to ${destination.name} broke before it answered`, description, code || undefined);
 }
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * An error as n8n shows it: a NodeApiError as it is; anything else (n8n's own NodeOperationErrors included, such as

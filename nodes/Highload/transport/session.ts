@@ -114,7 +114,8 @@ export class HighloadSession {
 			);
 		} catch (error) {
 			const ours = error instanceof NodeApiError || error instanceof NodeOperationError;
-			throw ours ? error : networkError(this.target, error as Error, request.timeoutMs ?? this.limits.timeoutMs);
+			const destination = { name: request.destination ?? 'Highload', url: request.baseURL ?? request.url };
+			throw ours ? error : networkError(this.target, error as Error, request.timeoutMs ?? this.limits.timeoutMs, destination);
 		}
 	}
 
@@ -123,7 +124,7 @@ export class HighloadSession {
 		try {
 			return (await this.link.httpRequest({ url, encoding: 'arraybuffer', json: false, timeout: this.limits.timeoutMs })) as Buffer;
 		} catch (error) {
-			throw networkError(this.target, error as Error, this.limits.timeoutMs);
+			throw networkError(this.target, error as Error, this.limits.timeoutMs, { name: 'the thumbnail server', url });
 		}
 	}
 }
