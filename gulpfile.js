@@ -13,15 +13,5 @@ function copyIcons() {
 	return src(path.resolve('icons', '*.svg')).pipe(dest(path.resolve('dist', 'icons')));
 }
 
-// n8n looks for a node's output schemas under its exact version (`__schema__/v1.1.0/...` for version 1.1). The
-// versions of the Highload node output the same fields, so the schemas written once (v1.0.0) serve every version.
-const NODE_VERSIONS = ['1.1.0'];
-
-async function copySchemas() {
-	const base = path.resolve('dist', 'nodes', 'Highload', '__schema__');
-	for (const version of NODE_VERSIONS) fs.cpSync(path.join(base, 'v1.0.0'), path.join(base, `v${version}`), { recursive: true });
-}
-
 task('clean', clean);
 task('build:icons', copyIcons);
-task('build:schemas', copySchemas);

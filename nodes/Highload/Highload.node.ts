@@ -11,9 +11,7 @@ export class Highload implements INodeType {
 		name: 'highload',
 		icon: { light: 'file:../../icons/highload.svg', dark: 'file:../../icons/highload.dark.svg' },
 		group: ['transform'],
-		// 1.1: Folder → List outputs files only unless Include says otherwise (1: files and folders).
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Manage files, folders, remote uploads and conversions on Highload.to, and start workflows when a file lands in a folder, finishes converting, or a remote upload changes status',

@@ -90,8 +90,8 @@ describe('node types in real n8n', () => {
 	test('n8n serves the output schema of every operation, as shipped', async () => {
 		const shipped = fs.readdirSync(SCHEMA_DIR).flatMap((resource) => fs.readdirSync(path.join(SCHEMA_DIR, resource)).map((file) => [resource, file]));
 		expect(shipped.length).toBeGreaterThan(15);
-		// For every node version: saved workflows hold 1, new nodes 1.1; n8n asks for the exact version's schemas.
-		for (const version of ['1.0.0', '1.1.0']) {
+		// n8n asks for the exact version's schemas: the node has one version, 1.
+		for (const version of ['1.0.0']) {
 			for (const [resource, file] of shipped) {
 				const route = `/schemas/${n8n.NODE_TYPE}/${version}/${resource}/${file}`;
 				const res = await n8n.rest(inst, 'GET', route, undefined, { raw: true });
@@ -268,8 +268,8 @@ describe('editor in headless Chromium', () => {
 				expect(schema.properties).toHaveProperty([key]);
 				expect(fields.some((field: string) => field.startsWith(key))).toBe(true);
 			}
-			// A node added in the editor has the default version, 1.1.
-			expect(schemaRequests).toContainEqual({ url: expect.stringContaining(`/schemas/${n8n.NODE_TYPE}/1.1.0/folder/list.json`), status: 200 });
+			// A node added in the editor has the node's one version, 1.
+			expect(schemaRequests).toContainEqual({ url: expect.stringContaining(`/schemas/${n8n.NODE_TYPE}/1.0.0/folder/list.json`), status: 200 });
 			expect(schemaRequests.filter((r) => r.status !== 200)).toEqual([]);
 			await save(page, 'schema-preview.png');
 		} finally {

@@ -114,8 +114,6 @@ export class Engine {
 		input?: InputItem[];
 		continueOnFail?: boolean;
 		retryOnFail?: boolean;
-		/** The node's version as saved in the workflow (default 1: workflows saved before version 1.1). */
-		typeVersion?: number;
 	}): Promise<NodeRun> {
 		const nodeName = 'Highload';
 		const input: INode = {
@@ -130,7 +128,7 @@ export class Engine {
 			id: 'node-under-test',
 			name: nodeName,
 			type: `${PACKAGE_NAME}.${options.type ?? 'highload'}`,
-			typeVersion: options.typeVersion ?? 1,
+			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: { highloadApi: { id: CREDENTIAL_ID, name: 'Highload' } },

@@ -70,7 +70,7 @@ describe('Highload node description', () => {
 	test('the new options keep the names saved workflows will use', () => {
 		const optionsOf = (resource: string, operation: string) =>
 			properties
-				.filter((property) => property.name === 'options' && NodeHelpers.displayParameter({ resource, operation }, property, { typeVersion: 1.1 }, description))
+				.filter((property) => property.name === 'options' && NodeHelpers.displayParameter({ resource, operation }, property, { typeVersion: 1 }, description))
 				.flatMap((property) => (property.options as INodeProperties[]).map((option) => option.name));
 		expect(optionsOf('file', 'upload')).toEqual(['createMissingFolders', 'fileName', 'ifSameFileExists', 'compareBy', 'verifyChecksum']);
 		expect(optionsOf('remoteUpload', 'add')).toEqual(['createMissingFolders', 'skipIfAlreadyAdded', 'waitForCompletion', 'waitTimeout']);

@@ -1,6 +1,7 @@
 import { byId, jsonOf, useHighload } from '../support/setup';
 
-const listAll = { returnAll: true };
+/** Every entry, files and folders (Include's default is Files Only). */
+const listAll = { returnAll: true, options: { include: 'both' } };
 
 describe('folder → list paging', () => {
 	const t = useHighload();
@@ -44,10 +45,10 @@ describe('folder → list paging', () => {
 		expect(all.filter((item) => item.type === 'folder').map((item) => item.name)).toEqual(['a', 'b', 'c']);
 		expect(all.filter((item) => item.type === 'file')).toHaveLength(250);
 
-		const files = jsonOf(await t.run('folder', 'list', { folderId: byId(folder.id), ...listAll, options: { include: 'files' } }));
+		const files = jsonOf(await t.run('folder', 'list', { folderId: byId(folder.id), returnAll: true, options: { include: 'files' } }));
 		expect(files.every((item) => item.type === 'file')).toBe(true);
 		expect(files).toHaveLength(250);
-		const folders = jsonOf(await t.run('folder', 'list', { folderId: byId(folder.id), ...listAll, options: { include: 'folders' } }));
+		const folders = jsonOf(await t.run('folder', 'list', { folderId: byId(folder.id), returnAll: true, options: { include: 'folders' } }));
 		expect(folders.map((item) => item.name)).toEqual(['a', 'b', 'c']);
 	});
 
@@ -90,7 +91,7 @@ describe('folder → list with subfolders', () => {
 		t.sim.addFile({ name: 'pilot.mp4', folderId: season.id });
 		t.sim.addFile({ name: 'movie.mp4', folderId: film.id });
 		t.sim.addFile({ name: 'intro.mp4', folderId: videos.id });
-		const items = jsonOf(await t.run('folder', 'list', { ...listAll, options: { includeSubfolders: true } }));
+		const items = jsonOf(await t.run('folder', 'list', { ...listAll, options: { includeSubfolders: true, include: 'both' } }));
 		const where = Object.fromEntries(items.map((item) => [`${item.type}:${item.name}`, item.path]));
 		expect(where).toEqual({
 			'folder:videos': '',
@@ -115,7 +116,7 @@ describe('folder → list with subfolders', () => {
 		const b = t.sim.addFolder('b', a.id);
 		t.sim.state.folders.get(a.id)!.parentId = b.id; // b → a → b → ...
 		t.sim.addFile({ name: 'in-b.mp4', folderId: b.id });
-		const items = jsonOf(await t.run('folder', 'list', { folderId: byId(a.id), ...listAll, options: { includeSubfolders: true } }));
+		const items = jsonOf(await t.run('folder', 'list', { folderId: byId(a.id), ...listAll, options: { includeSubfolders: true, include: 'both' } }));
 		expect(items.map((item) => `${item.type}:${item.name}@${item.path}`)).toEqual(['folder:b@', 'folder:a@b', 'file:in-b.mp4@b']);
 		expect(t.sim.countRequests('file/listfolder')).toBe(2);
 	});
@@ -126,7 +127,7 @@ describe('folder → list with subfolders', () => {
 		let deep = wide;
 		for (let depth = 0; depth < 500; depth++) deep = t.sim.addFolder(`d${depth}`, deep.id);
 		t.sim.addFile({ name: 'bottom.mp4', folderId: deep.id });
-		const items = jsonOf(await t.run('folder', 'list', { folderId: byId(wide.id), ...listAll, options: { includeSubfolders: true } }));
+		const items = jsonOf(await t.run('folder', 'list', { folderId: byId(wide.id), ...listAll, options: { includeSubfolders: true, include: 'both' } }));
 		expect(items.filter((item) => item.type === 'folder')).toHaveLength(2000);
 		const bottom = items.find((item) => item.name === 'bottom.mp4')!;
 		expect((bottom.path as string).split('/')).toHaveLength(500);

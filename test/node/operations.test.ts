@@ -106,7 +106,7 @@ describe.each(servers)('Highload node operations — %s', (_label, options) => {
 		const folder = t.sim.addFolder('videos');
 		t.sim.addFolder('series', folder.id);
 		const file = t.sim.addFile({ name: 'a.mp4', folderId: folder.id, size: 10, downloadCount: 3 });
-		const items = jsonOf(await t.run('folder', 'list', { folderId: byId(folder.id), returnAll: true }));
+		const items = jsonOf(await t.run('folder', 'list', { folderId: byId(folder.id), returnAll: true, options: { include: 'both' } }));
 		expect(items).toEqual([
 			{ type: 'folder', id: expect.any(String), name: 'series', path: '' },
 			expect.objectContaining({ type: 'file', id: file.id, name: 'a.mp4', size: 10, download_count: 3, folderid: folder.id, path: '' }),

@@ -45,19 +45,13 @@ describe('Folder → List → File operation, with defaults', () => {
 		return { folder, files };
 	};
 
-	test('a new node (version 1.1) lists files only, so the next File operation acts on files', async () => {
+	test('Folder → List lists files only unless Include says otherwise, so the next File operation acts on files', async () => {
 		const { folder, files } = seed();
-		const listed = jsonOf(await t.run('folder', 'list', { folderId: byId(folder.id) }, { typeVersion: 1.1 }));
+		const listed = jsonOf(await t.run('folder', 'list', { folderId: byId(folder.id) }));
 		expect(listed.map((item) => item.type)).toEqual(['file', 'file']);
-		const renamed = await t.run('file', 'rename', { fileId: byId('={{ $json.id }}'), name: '={{ "new " + $json.name }}' }, { input: listed.map((json) => ({ json })), typeVersion: 1.1 });
+		const renamed = await t.run('file', 'rename', { fileId: byId('={{ $json.id }}'), name: '={{ "new " + $json.name }}' }, { input: listed.map((json) => ({ json })) });
 		expect(renamed.error).toBeUndefined();
 		expect(files.map((file) => t.sim.state.files.get(file.id)!.name)).toEqual(['new a.mp4', 'new b.mp4']);
-	});
-
-	test('a node saved before 1.1 still lists files and folders', async () => {
-		const { folder } = seed();
-		const listed = jsonOf(await t.run('folder', 'list', { folderId: byId(folder.id) }));
-		expect(listed.map((item) => item.type).sort()).toEqual(['file', 'file', 'folder']);
 	});
 
 	test('folders fed to a File operation stop the whole run before any request, naming them', async () => {

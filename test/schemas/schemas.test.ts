@@ -24,10 +24,10 @@ interface JsonSchema {
 
 const NODE_FILE = join(PACKAGE_ROOT, 'dist', 'nodes', 'Highload', 'Highload.node.js');
 
-/** The node's versions: n8n asks for the schemas of the exact version a node in a workflow has. */
-const NODE_VERSIONS = [1, 1.1];
+/** The node's one version: n8n asks for the schemas of the exact version a node in a workflow has. */
+const NODE_VERSION = 1;
 
-function schemaFor(resource: string, operation: string, version = 1.1): { file: string | undefined; schema: JsonSchema | undefined } {
+function schemaFor(resource: string, operation: string, version = NODE_VERSION): { file: string | undefined; schema: JsonSchema | undefined } {
 	const file = resolveOutputSchemaPath({ nodeDir: dirname(NODE_FILE), version, resource, operation });
 	const schema = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as JsonSchema) : undefined;
 	return { file, schema };
@@ -56,10 +56,10 @@ export function violations(value: unknown, schema: JsonSchema, at = '$'): string
 
 describe('output schemas', () => {
 	let operations: Array<[string, string]> = [];
-	let versions: number[] = [];
+	let version: unknown;
 	beforeAll(async () => {
 		const description = (await Engine.load()).description('highload');
-		versions = description.version as number[];
+		version = description.version;
 		const resources = description.properties.find((property) => property.name === 'resource')!.options as INodePropertyOptions[];
 		operations = resources.flatMap(({ value: resource }) => {
 			const operation = description.properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource))!;
@@ -69,13 +69,10 @@ describe('output schemas', () => {
 
 	test('one schema per operation, where n8n looks for it, in the form the editor accepts', () => {
 		expect(operations.length).toBeGreaterThan(15);
-		expect(versions).toEqual(NODE_VERSIONS);
+		expect(version).toBe(NODE_VERSION);
 		for (const [resource, operation] of operations) {
-			for (const version of NODE_VERSIONS) {
-				const { file, schema } = schemaFor(resource, operation, version);
-				expect([`${resource}/${operation}@${version}`, schema === undefined ? `missing: ${file}` : 'found']).toEqual([`${resource}/${operation}@${version}`, 'found']);
-			}
-			const { schema } = schemaFor(resource, operation);
+			const { file, schema } = schemaFor(resource, operation);
+			expect([`${resource}/${operation}`, schema === undefined ? `missing: ${file}` : 'found']).toEqual([`${resource}/${operation}`, 'found']);
 			// The editor drops a schema that is not an object with a non-empty `properties`.
 			expect(schema!.type).toBe('object');
 			expect(Object.keys(schema!.properties ?? {}).length).toBeGreaterThan(0);
@@ -94,7 +91,7 @@ describe('output schemas', () => {
 			}
 		};
 		walk(base);
-		const expected = ['v1.0.0', 'v1.1.0'].flatMap((dir) => operations.map(([resource, operation]) => `${dir}/${resource}/${operation}.json`));
+		const expected = operations.map(([resource, operation]) => `v1.0.0/${resource}/${operation}.json`);
 		expect(shipped.sort()).toEqual(expected.sort());
 		const covered = new Set(outputCases.map((c) => `${c.resource}/${c.operation}`));
 		expect(operations.map(([resource, operation]) => `${resource}/${operation}`).filter((key) => !covered.has(key))).toEqual([]);

@@ -18,7 +18,7 @@ export interface TestContext {
 		resource: string,
 		operation: string,
 		parameters?: INodeParameters,
-		options?: { input?: InputItem[]; continueOnFail?: boolean; retryOnFail?: boolean; typeVersion?: number },
+		options?: { input?: InputItem[]; continueOnFail?: boolean; retryOnFail?: boolean },
 	): Promise<NodeRun>;
 	/** The Highload Trigger, activated: repeated polls share static data, saved as JSON after each successful poll. */
 	poller(parameters: INodeParameters, mode?: 'trigger' | 'manual'): ReturnType<Engine['poller']>;

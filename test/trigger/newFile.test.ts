@@ -153,7 +153,7 @@ describe('Highload Trigger — newFile', () => {
 		expect(bytes).toBeLessThanOrEqual(2000 * 13 + 150);
 		expect(bytes).toBeGreaterThanOrEqual(2000 * 12);
 		const state = nodeState(trigger.staticData);
-		expect(Object.keys(state).sort()).toEqual(['files', 'format', 'scope']);
+		expect(Object.keys(state).sort()).toEqual(['files', 'scope']);
 		expect(typeof state.files).toBe('string');
 		expect((state.files as string).length).toBe(2000 * 13 - 1);
 	});

@@ -1,5 +1,3 @@
-import { createHash } from 'crypto';
-
 import { HighloadSimulator } from '../simulator';
 import { fromList, idsOf, nodeState, useTrigger } from './setup';
 
@@ -67,18 +65,5 @@ describe('Highload Trigger — safety', () => {
 		const late = t.sim.addFile({ name: 'late.mp4', id: 'LateFile01X' });
 		expect(idsOf(await trigger.poll())).toEqual([late.id]);
 		expect((nodeState(trigger.staticData).files as string).length).toBeLessThanOrEqual(996 * 16);
-	});
-
-	test('state written by the previous version (fixed 12-character keys) is read on: nothing lost, nothing re-emitted', async () => {
-		const plain = t.sim.addFile({ name: 'plain.mp4' });
-		const odd = t.sim.addFile({ name: 'odd.mp4', id: 'Vxj4mjsK4PX' });
-		const legacyKey = (id: string) =>
-			/^[a-z0-9]{12}$/.test(id) ? id : `~${createHash('sha256').update(id).digest('base64url').slice(0, 11)}`;
-		const trigger = t.poller({ event: 'newFile' });
-		trigger.staticData = { 'node:Highload Trigger': { scope: 'newFile||', files: [plain.id, odd.id].map(legacyKey).sort().join('') } };
-		const added = t.sim.addFile({ name: 'added.mp4' });
-		expect(idsOf(await trigger.poll())).toEqual([added.id]);
-		expect(await trigger.poll()).toBeNull();
-		expect(nodeState(trigger.staticData).format).toBe(2);
 	});
 });

@@ -1,8 +1,4 @@
-import { createHash } from 'crypto';
-
-import { packFiles, STATE_FORMAT, unpackFiles, type FileFlag } from '../../nodes/Highload/trigger/fileState';
-
-const legacyKey = (id: string) => (/^[a-z0-9]{12}$/.test(id) ? id : `~${createHash('sha256').update(id).digest('base64url').slice(0, 11)}`);
+import { packFiles, unpackFiles, type FileFlag } from '../../nodes/Highload/trigger/fileState';
 
 describe('trigger state codec', () => {
 	test('ids of any form round-trip, sorted, with or without flags', () => {
@@ -16,10 +12,10 @@ describe('trigger state codec', () => {
 		]);
 		for (const withFlag of [true, false]) {
 			const packed = packFiles(files, withFlag);
-			const read = unpackFiles(packed, STATE_FORMAT, withFlag);
-			expect([...read.files.keys()].sort()).toEqual([...files.keys()].sort());
-			if (withFlag) for (const [id, flag] of files) expect(read.lookup(id)).toBe(flag);
-			expect(packFiles(read.files, withFlag)).toBe(packed);
+			const read = unpackFiles(packed, withFlag);
+			expect([...read.keys()].sort()).toEqual([...files.keys()].sort());
+			if (withFlag) for (const [id, flag] of files) expect(read.get(id)).toBe(flag);
+			expect(packFiles(read, withFlag)).toBe(packed);
 		}
 	});
 
@@ -28,18 +24,6 @@ describe('trigger state codec', () => {
 		const files = new Map(ids.map((id) => [id, 'r' as FileFlag]));
 		expect(packFiles(files, false).length).toBe(100 * 13 - 1);
 		expect(packFiles(files, true).length).toBe(100 * 14 - 1);
-		expect(unpackFiles('', STATE_FORMAT, false).files.size).toBe(0);
-	});
-
-	test('format-1 state (fixed 12-character keys, hashed odd ids) is looked up by the real ids', () => {
-		const plain = '9fnelnvpql73';
-		const odd = 'Vxj4mjsK4PX';
-		const packed = [plain, odd].map((id) => `${legacyKey(id)}r`).sort().join('');
-		const read = unpackFiles(packed, undefined, true);
-		expect(read.lookup(plain)).toBe('r');
-		expect(read.lookup(odd)).toBe('r');
-		expect(read.lookup('other0000000')).toBeUndefined();
-		expect(read.isAskable(plain)).toBe(true);
-		expect(read.isAskable(legacyKey(odd))).toBe(false);
+		expect(unpackFiles('', false).size).toBe(0);
 	});
 });

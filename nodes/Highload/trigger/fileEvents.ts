@@ -6,7 +6,8 @@ import { recordsOf, normalizeRecord } from '../output/normalize';
 import { ROOT_FOLDER_ID } from '../parameters/ids';
 import { asNodeError } from '../transport/errors';
 import type { HighloadSession } from '../transport/session';
-import { packFiles, STATE_FORMAT, unpackFiles, type FileFlag } from './fileState';
+import { packFiles, unpackFiles, type FileFlag } from './fileState';
+import { recallFiles, remember } from './staticData';
 import { tryRequest } from './request';
 
 export type FileEvent = 'newFile' | 'fileReady';
@@ -17,15 +18,6 @@ export interface FileScope {
 	includeSubfolders: boolean;
 	/** Milliseconds to wait for each answer. */
 	timeout: number;
-}
-
-/** What the trigger keeps in the node's static data for a file event (see fileState.ts for `files`). */
-interface FileStaticData {
-	/** Event, account and scope the state was recorded for: a change of any records anew instead of emitting. */
-	scope?: string;
-	files?: string;
-	/** The encoding of `files` (fileState.ts); absent for format 1. */
-	format?: number;
 }
 
 /** file/info is asked about this many ids at once (comma-separated, as the API family accepts). */
@@ -39,11 +31,6 @@ export function isReady(record: IDataObject): boolean {
 /** The baseline's identity: another event, folder, subfolder setting or account (login + Base URL) starts anew. */
 function scopeKey(event: FileEvent, scope: FileScope, account: string): string {
 	return `${event}|${scope.folderId ?? ''}|${scope.includeSubfolders ? 'sub' : ''}|${account}`;
-}
-
-/** The key of state saved before the account was part of it: still this scope's baseline (same account assumed). */
-function legacyScopeKey(event: FileEvent, scope: FileScope): string {
-	return `${event}|${scope.folderId ?? ''}|${scope.includeSubfolders ? 'sub' : ''}`;
 }
 
 function toItem(event: FileEvent, entry: ListedEntry): INodeExecutionData {
@@ -174,11 +161,11 @@ export async function pollFiles(
 ): Promise<INodeExecutionData[][] | null> {
 	if (context.getMode() === 'manual') return await sampleFile(context, session, event, scope);
 
-	const data = context.getWorkflowStaticData('node') as FileStaticData & IDataObject;
 	const withFlag = event === 'fileReady';
 	const key = scopeKey(event, scope, session.access.account);
-	const known = (data.scope === key || data.scope === legacyScopeKey(event, scope)) && typeof data.files === 'string';
-	const previous = unpackFiles(known ? (data.files as string) : '', known ? data.format : STATE_FORMAT, withFlag);
+	const remembered = recallFiles(context, key);
+	const known = remembered !== undefined;
+	const previous = unpackFiles(remembered ?? '', withFlag);
 
 	// This listing's files in the order listed (each once: the walk de-duplicates within a folder, `acrossFolders`
 	// catches a file moving between two watched folders while the listing pages).
@@ -189,7 +176,7 @@ export async function pollFiles(
 	const items: INodeExecutionData[] = [];
 	// Whether some listed file is new or changed its flag: if none is and none went missing, the state stays as it
 	// is and need not be compared for missing files, sorted and packed again (the common poll of a quiet folder).
-	let changed = !known || data.scope !== key || data.format !== STATE_FORMAT;
+	let changed = !known;
 	for await (const entries of scopeFiles(session, scope, walk)) {
 		for (const entry of entries) {
 			const fileId = String(entry.record.id);
@@ -198,7 +185,7 @@ export async function pollFiles(
 			listedIds.push(fileId);
 			listedFlags.push(flag);
 			if (!known) continue;
-			const before = previous.lookup(fileId);
+			const before = previous.get(fileId);
 			if (before !== flag) changed = true;
 			// fileReady: a completed file that was not completed at the last listing, or was not in the scope then.
 			if (event === 'newFile' ? before === undefined : flag === 'r' && before !== 'r') items.push(toItem(event, entry));
@@ -206,25 +193,19 @@ export async function pollFiles(
 	}
 
 	// Every listed file known with the same flag, and as many as before: nothing can be missing, nothing changes.
-	const unchanged = !changed && listedIds.length === previous.files.size;
+	const unchanged = !changed && listedIds.length === previous.size;
 	if (!unchanged) {
 		const current = new Map<string, FileFlag>();
 		listedIds.forEach((fileId, at) => current.set(fileId, listedFlags[at]));
 		if (known) {
-			const missing = [...previous.files.keys()].filter((entry) => !current.has(entry));
+			const missing = [...previous.keys()].filter((fileId) => !current.has(fileId));
 			// A vanished subfolder leaves the listing incomplete: its files count as gone only once a later listing says so.
-			const kept = walk.incomplete
-				? missing
-				: await stillInScope(session, missing.filter((entry) => previous.isAskable(entry)), walk.folderIds);
-			for (const fileId of kept) current.set(fileId, previous.files.get(fileId) ?? '');
+			const kept = walk.incomplete ? missing : await stillInScope(session, missing, walk.folderIds);
+			for (const fileId of kept) current.set(fileId, previous.get(fileId) ?? '');
 		}
 		// The whole listing succeeded: only now does the state change.
-		const packed = packFiles(current, withFlag);
-		if (data.scope !== key) data.scope = key;
-		if (data.format !== STATE_FORMAT) data.format = STATE_FORMAT;
-		if (data.files !== packed) data.files = packed;
+		remember(context, key, { files: packFiles(current, withFlag) });
 	}
-	if (data.uploads !== undefined) delete data.uploads;
 
 	if (items.length === 0) return null;
 	return [items.sort(byUploadTime)];

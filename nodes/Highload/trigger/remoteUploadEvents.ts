@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 import { normalizeRecord, recordsOf } from '../output/normalize';
 import { codeSession, type HighloadSession } from '../transport/session';
 import { tryRequest } from './request';
+import { recallUploads, remember } from './staticData';
 
 export interface RemoteScope {
 	/** Ids to watch; empty: every remote upload of the account. */
@@ -10,15 +11,6 @@ export interface RemoteScope {
 	/** Statuses to emit; empty: all. */
 	statuses: string[];
 	timeout: number;
-}
-
-/**
- * What the trigger keeps for `remoteUploadChanged`: the last status of each upload that exists (an upload that is
- * no longer listed is dropped), so the state is bounded by the uploads the account has.
- */
-interface RemoteStaticData {
-	scope?: string;
-	uploads?: Record<string, string>;
 }
 
 const EVENT = 'remoteUploadChanged';
@@ -96,13 +88,11 @@ export async function pollRemoteUploads(context: IPollFunctions, scope: RemoteSc
 	if (context.getMode() === 'manual') return await sampleUpload(context, scope);
 
 	const session = await codeSession(context, scope.timeout);
-	const data = context.getWorkflowStaticData('node') as RemoteStaticData & IDataObject;
-	// Another set of ids, or another account (login + Base URL), records anew; state saved before the account was
-	// part of the key is still this scope's baseline.
-	const ids = [...scope.ids].sort().join(',');
-	const key = `${EVENT}|${ids}|${session.access.account}`;
-	const known = (data.scope === key || data.scope === `${EVENT}|${ids}`) && typeof data.uploads === 'object' && data.uploads !== null;
-	const previous = known ? (data.uploads as Record<string, string>) : {};
+	// Another set of ids, or another account (login + Base URL), records anew.
+	const key = `${EVENT}|${[...scope.ids].sort().join(',')}|${session.access.account}`;
+	const remembered = recallUploads(context, key);
+	const known = remembered !== undefined;
+	const previous = remembered ?? {};
 
 	const uploads = await currentUploads(context, session, scope);
 	const statuses: Record<string, string> = {};
@@ -115,10 +105,9 @@ export async function pollRemoteUploads(context: IPollFunctions, scope: RemoteSc
 		if (known && before !== status && wanted(scope, status)) items.push(toItem(record, before ?? null));
 	}
 
-	// Everything was read: only now does the state change (and only if it did change).
-	if (data.scope !== key) data.scope = key;
-	if (JSON.stringify(data.uploads) !== JSON.stringify(statuses)) data.uploads = statuses;
-	if (data.files !== undefined) delete data.files;
+	// Everything was read: only now does the state change. An upload no longer listed is dropped, so the memory is
+	// bounded by the uploads the account has.
+	remember(context, key, { uploads: statuses });
 
 	return items.length > 0 ? [items] : null;
 }

@@ -8,20 +8,15 @@ import { FOLDER } from './resource';
 
 type Include = 'both' | 'files' | 'folders';
 
-/**
- * What Include means when the user did not set it. Nodes created from version 1.1 on list files only, so that the
- * everyday chain Folder → List → File → anything acts on files; older nodes keep listing both, as they always did.
- */
-function defaultInclude(typeVersion: number): Include {
-	return typeVersion >= 1.1 ? 'files' : 'both';
-}
+/** Files only unless Include says otherwise, so that the everyday chain Folder → List → File → anything acts on files. */
+const DEFAULT_INCLUDE: Include = 'files';
 
 /** Pages through the folder (and its subfolders when asked) until the end or the limit. */
 async function listFolder({ session, qs, context }: OperationRun): Promise<OperationOutput[]> {
 	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Infinity : (context.getNodeParameter('limit', 50) as number);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
-	const include = (options.include as Include | undefined) ?? defaultInclude(context.getNode().typeVersion);
+	const include = (options.include as Include | undefined) ?? DEFAULT_INCLUDE;
 	const rootId = qs.folder === undefined ? undefined : String(qs.folder);
 
 	const records: IDataObject[] = [];
@@ -63,9 +58,8 @@ export const listFolderOperation = defineOperation({
 				displayName: 'Include',
 				name: 'include',
 				type: 'options',
-				default: 'files',
-				description:
-					'Which entries to output. Files Only suits a following File operation; nodes created before version 1.1 output files and folders unless set.',
+				default: DEFAULT_INCLUDE,
+				description: 'Which entries to output. Files Only suits a following File operation.',
 				options: [
 					{ name: 'Files and Folders', value: 'both' },
 					{ name: 'Files Only', value: 'files' },
