@@ -105,7 +105,7 @@ describe('Folders by path', () => {
 		const renamed = await t.run('folder', 'rename', { folderId: byPath('videos/series'), name: 'shows' });
 		expect(jsonOf(renamed)).toEqual([{ success: true, folderId: series.id, name: 'shows', folderPath: 'videos/series' }]);
 		const deleted = await t.run('folder', 'delete', { folderId: byPath('videos/2026/archive') });
-		expect(jsonOf(deleted)).toEqual([{ success: true, folderId: archive.id, folderPath: 'videos/2026/archive' }]);
+		expect(jsonOf(deleted)).toEqual([{ deleted: true, folderId: archive.id, folderPath: 'videos/2026/archive' }]);
 		expect(t.sim.state.folders.has(archive.id)).toBe(false);
 	});
 

@@ -1,15 +1,15 @@
 import { defineOperation } from '../../descriptions/operation';
-import { sent, success } from '../../output/results';
+import { deleted, sent } from '../../output/results';
 import { FILE, fileCheck, fileSubject } from './resource';
 
 export const deleteFile = defineOperation({
 	resource: FILE,
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a file',
+	action: 'Delete file',
 	description: 'Delete a file for good',
 	endpoint: 'file/delete',
 	checks: [fileCheck],
 	subject: fileSubject,
-	result: success((qs) => ({ fileId: sent(qs, 'file') })),
+	result: deleted((qs) => ({ fileId: sent(qs, 'file') })),
 });

@@ -6,7 +6,7 @@ export const getFile = defineOperation({
 	resource: FILE,
 	value: 'get',
 	name: 'Get',
-	action: 'Get a file',
+	action: 'Get file',
 	description: 'Get a file: name, size, folder, checksum, content type',
 	endpoint: 'file/info',
 	checks: [fileCheck],

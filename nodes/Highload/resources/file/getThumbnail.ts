@@ -25,7 +25,7 @@ export const getThumbnailOperation = defineOperation({
 	resource: FILE,
 	value: 'getThumbnail',
 	name: 'Get Thumbnail',
-	action: 'Get a file thumbnail',
+	action: 'Get file thumbnail',
 	description: "Get the link to a video's splash image, optionally downloading the image",
 	endpoint: 'file/getsplash',
 	checks: [fileCheck],

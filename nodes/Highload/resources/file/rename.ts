@@ -6,7 +6,7 @@ export const renameFile = defineOperation({
 	resource: FILE,
 	value: 'rename',
 	name: 'Rename',
-	action: 'Rename a file',
+	action: 'Rename file',
 	description: 'Give a file a new name',
 	endpoint: 'file/rename',
 	checks: [fileCheck, { query: 'name', field: 'name', label: 'New Name', kind: 'text', required: true }],

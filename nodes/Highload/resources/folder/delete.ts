@@ -1,12 +1,12 @@
 import { defineOperation } from '../../descriptions/operation';
-import { sent, success } from '../../output/results';
+import { deleted, sent } from '../../output/results';
 import { FOLDER, folderSubject, ROOT_REFUSED } from './resource';
 
 export const deleteFolder = defineOperation({
 	resource: FOLDER,
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a folder',
+	action: 'Delete folder',
 	description: 'Delete a folder with all its subfolders and files, for good',
 	endpoint: 'file/deletefolder',
 	// Required and never the root, however its id is spelled: the API could read an empty or `00` id as the root.
@@ -20,5 +20,5 @@ export const deleteFolder = defineOperation({
 			default: '',
 		},
 	],
-	result: success((qs) => ({ folderId: sent(qs, 'folder') })),
+	result: deleted((qs) => ({ folderId: sent(qs, 'folder') })),
 });

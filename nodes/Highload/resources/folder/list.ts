@@ -32,7 +32,7 @@ export const listFolderOperation = defineOperation({
 	resource: FOLDER,
 	value: 'list',
 	name: 'List',
-	action: 'List a folder',
+	action: 'List folder contents',
 	description: 'List the files (and, if asked, the subfolders) of a folder',
 	endpoint: 'file/listfolder',
 	checks: [{ query: 'folder', label: 'Folder', kind: 'folderId', required: false, field: 'folderId' }],
@@ -59,7 +59,7 @@ export const listFolderOperation = defineOperation({
 				name: 'include',
 				type: 'options',
 				default: DEFAULT_INCLUDE,
-				description: 'Which entries to output. Files Only suits a following File operation.',
+				description: "Which entries to output. 'Files Only' suits a following file operation.",
 				options: [
 					{ name: 'Files and Folders', value: 'both' },
 					{ name: 'Files Only', value: 'files' },

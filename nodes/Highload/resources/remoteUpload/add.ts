@@ -21,7 +21,7 @@ export const addRemoteUpload = defineOperation({
 	resource: REMOTE_UPLOAD,
 	value: 'add',
 	name: 'Add',
-	action: 'Add a remote upload',
+	action: 'Add remote upload',
 	description: 'Have Highload fetch a file from a URL into your account',
 	endpoint: 'remotedl/add',
 	checks: [

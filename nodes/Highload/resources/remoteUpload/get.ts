@@ -7,7 +7,7 @@ export const getRemoteUpload = defineOperation({
 	resource: REMOTE_UPLOAD,
 	value: 'get',
 	name: 'Get',
-	action: 'Get a remote upload',
+	action: 'Get remote upload',
 	description: 'Get the status of a remote upload: pending, downloading, finished or error',
 	endpoint: 'remotedl/status',
 	checks: [remoteUploadIdCheck],

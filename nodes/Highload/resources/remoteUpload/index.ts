@@ -15,7 +15,7 @@ const remoteUploadId = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. 8ykqg0nkqxoh',
-	description: 'The ID that Remote Upload → Add returned',
+	description: "The ID that 'Remote Upload → Add' returned",
 	displayOptions: shownFor(REMOTE_UPLOAD.value, ['get', 'remove']),
 };
 

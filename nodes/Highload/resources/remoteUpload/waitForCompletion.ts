@@ -22,7 +22,7 @@ export const waitFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: DEFAULT_WAIT_TIMEOUT_SECONDS,
-		description: 'With Wait for Completion: how long to wait at most, in seconds, before failing (the upload keeps running on Highload)',
+		description: "With 'Wait for Completion': how long to wait at most, in seconds, before giving up (the upload keeps running on Highload)",
 	},
 ];
 
