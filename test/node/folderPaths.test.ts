@@ -112,7 +112,7 @@ describe('Folders by path', () => {
 	test('folder → list by path: its items carry the listed folder id and path', async () => {
 		const { series } = seedTree();
 		const file = t.sim.addFile({ name: 'ep1.mp4', folderId: series.id });
-		const run = await t.run('folder', 'list', { folderId: byPath('videos/series'), returnAll: true });
+		const run = await t.run('folder', 'list', { folderId: byPath('videos/series'), returnAll: true, simplify: false });
 		expect(jsonOf(run)).toEqual([expect.objectContaining({ type: 'file', id: file.id, path: '', folderId: series.id, folderPath: 'videos/series' })]);
 	});
 
@@ -172,7 +172,7 @@ describe('Create Missing Folders', () => {
 
 	test('File → Upload into a new path, 20 items at once', async () => {
 		const input = Array.from({ length: 20 }, (_, index) => ({ binary: { data: { content: Buffer.from(`file ${index}`), fileName: `${index}.txt` } } }));
-		const run = await t.run('file', 'upload', { folderId: byPath('/renders/été/'), options: { createMissingFolders: true } }, { input });
+		const run = await t.run('file', 'upload', { folderId: byPath('/renders/été/'), options: { createMissingFolders: true }, simplify: false }, { input });
 		expect(run.error).toBeUndefined();
 		expect(t.sim.countRequests('file/createfolder')).toBe(2);
 		expect(folderPaths()).toEqual(['renders', 'renders/été']);

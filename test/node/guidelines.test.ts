@@ -28,12 +28,12 @@ const words = (text: string) => text.split(/[\s/]+/).map((word) => word.replace(
 const isAcronym = (word: string) => /^[A-Z0-9][A-Z0-9.\-_]*s?$/.test(word) && /[A-Z]/.test(word);
 const startsWithLetter = (word: string) => /^[A-Za-z]/.test(word);
 
-/** Title Case: every word capitalised except small words that are not first; acronyms and numbers as they are. */
+/** Title Case: every word capitalised except small words that are neither first nor last; acronyms and numbers as they are. */
 export function titleCaseIssue(text: string): string | undefined {
 	const list = words(text);
 	for (const [index, word] of list.entries()) {
 		if (!startsWithLetter(word) || isAcronym(word)) continue;
-		if (index > 0 && SMALL_WORDS.has(word.toLowerCase())) {
+		if (index > 0 && index < list.length - 1 && SMALL_WORDS.has(word.toLowerCase())) {
 			if (word !== word.toLowerCase()) return `small word "${word}" capitalised`;
 			continue;
 		}
@@ -179,6 +179,7 @@ describe('the rules themselves', () => {
 		expect(titleCaseIssue('Put Output File in Field')).toBeUndefined();
 		expect(titleCaseIssue('Timeout (Milliseconds)')).toBeUndefined();
 		expect(titleCaseIssue('Remote Upload IDs')).toBeUndefined();
+		expect(titleCaseIssue('Uploaded At')).toBeUndefined();
 		expect(titleCaseIssue('Create missing folders')).toBe('"missing" not capitalised');
 		expect(titleCaseIssue('Move To Folder')).toBe('small word "To" capitalised');
 	});

@@ -42,7 +42,7 @@ describe.each(['memory', 'filesystem'] as const)('File → Upload, %s binary mod
 		} else {
 			input = fileItem(content, 'big.bin', 'application/octet-stream');
 		}
-		const run = await t.run('file', 'upload', {}, { input: [input] });
+		const run = await t.run('file', 'upload', { simplify: false }, { input: [input] });
 
 		expect(run.error).toBeUndefined();
 		if (mode === 'filesystem') expect(inputBinary(run).id).toMatch(/^filesystem/);
@@ -83,7 +83,7 @@ describe.each(['memory', 'filesystem'] as const)('File → Upload, %s binary mod
 		const folder = t.sim.addFolder('incoming');
 		for (const folderId of [byId(folder.id), fromList(folder.id)]) {
 			t.sim.resetStats();
-			const run = await t.run('file', 'upload', { folderId }, { input: [fileItem(Buffer.from('in a folder'))] });
+			const run = await t.run('file', 'upload', { folderId, simplify: false }, { input: [fileItem(Buffer.from('in a folder'))] });
 			const [item] = jsonOf(run);
 			expect(item).toMatchObject({ folder: folder.id, folderid: folder.id });
 			expect(t.sim.state.files.get(item.id as string)!.folderId).toBe(folder.id);

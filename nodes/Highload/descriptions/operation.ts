@@ -10,6 +10,7 @@ import type {
 
 import type { ResolvedFolder } from '../listing/folderPaths';
 import { normalizeRecord } from '../output/normalize';
+import { outputShaper, type RecordKind } from '../output/simplify';
 import type { ResultReader, ResultRequest } from '../output/results';
 import { checkQuery, folderOfField, type QueryCheck } from '../parameters/checks';
 import { asNodeError } from '../transport/errors';
@@ -55,6 +56,8 @@ export interface OperationSpec {
 	result?: ResultReader;
 	/** Replaces the single request, for operations of several steps (upload, listing, waiting, downloading). */
 	run?: (operation: OperationRun) => Promise<OperationOutput[]>;
+	/** Its records have more than 10 fields: the node's Simplify (as a tool: Output) applies to them (output/simplify.ts). */
+	simplify?: RecordKind;
 }
 
 /** One output item of an operation, before n8n's pairing: a record, and a binary where the operation makes one. */
@@ -69,6 +72,7 @@ export const asOutput = (records: IDataObject[]): OperationOutput[] => records.m
 export interface Operation {
 	option: INodePropertyOptions;
 	fields: INodeProperties[];
+	simplify?: RecordKind;
 }
 
 /** The folders this item's fields name By Path (already resolved by the checks: no request), by query parameter. */
@@ -116,7 +120,8 @@ async function runItem(
 	const output = spec.run ? await spec.run(request) : asOutput(spec.result!(await session.request({ endpoint: spec.endpoint, qs, subject }), request));
 	const pairedItem = { item: context.getItemIndex() };
 	const added = folderFields(checks, folders);
-	return output.map((item) => ({ ...item, json: normalizeRecord(withFields(item.json, added)), pairedItem }));
+	const shape = outputShaper(context, spec.simplify);
+	return output.map((item) => ({ ...item, json: shape(normalizeRecord(withFields(item.json, added))), pairedItem }));
 }
 
 /**
@@ -139,6 +144,7 @@ export function defineOperation(spec: OperationSpec): Operation {
 	const displayOptions = shownFor(spec.resource.value, [spec.value]);
 	return {
 		fields: (spec.fields ?? []).map((field) => ({ ...field, displayOptions })),
+		simplify: spec.simplify,
 		option: {
 			name: spec.name,
 			value: spec.value,

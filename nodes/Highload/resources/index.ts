@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationPicker } from '../descriptions/operation';
+import { outputProperties } from '../output/simplify';
 import { accountResource } from './account';
 import { conversionResource } from './conversion';
 import { fileResource } from './file';
@@ -23,4 +24,10 @@ export const operationProperties: INodeProperties[] = [
 	resourcePicker,
 	...resources.map(({ value, operations }) => operationPicker(value, operations)),
 	...resources.flatMap(({ fields }) => fields),
+	// Simplify (as an AI tool: Output) for the operations whose records have more than 10 fields, after their fields.
+	...outputProperties(
+		resources.flatMap(({ value, operations }) =>
+			operations.flatMap((operation) => (operation.simplify ? [{ resource: value, operation: String(operation.option.value), kind: operation.simplify }] : [])),
+		),
+	),
 ];

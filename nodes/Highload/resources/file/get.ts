@@ -9,6 +9,7 @@ export const getFile = defineOperation({
 	action: 'Get file',
 	description: 'Get a file: name, size, folder, checksum, content type',
 	endpoint: 'file/info',
+	simplify: 'file',
 	checks: [fileCheck],
 	subject: fileSubject,
 	result: records('file', ['id']),

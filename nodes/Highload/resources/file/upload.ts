@@ -10,6 +10,7 @@ export const uploadFile = defineOperation({
 	action: 'Upload file',
 	description: 'Upload a binary file from the input item, streamed from n8n without loading it into memory',
 	endpoint: 'file/ul',
+	simplify: 'file',
 	checks: [{ ...uploadFolderCheck, createMissing: true }],
 	subject: { kind: 'folder', query: 'folder' },
 	fields: [

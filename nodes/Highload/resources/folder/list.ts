@@ -35,6 +35,7 @@ export const listFolderOperation = defineOperation({
 	action: 'List folder contents',
 	description: 'List the files (and, if asked, the subfolders) of a folder',
 	endpoint: 'file/listfolder',
+	simplify: 'file',
 	checks: [{ query: 'folder', label: 'Folder', kind: 'folderId', required: false, field: 'folderId' }],
 	fields: [
 		{

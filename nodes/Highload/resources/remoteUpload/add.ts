@@ -24,6 +24,7 @@ export const addRemoteUpload = defineOperation({
 	action: 'Add remote upload',
 	description: 'Have Highload fetch a file from a URL into your account',
 	endpoint: 'remotedl/add',
+	simplify: 'remoteUpload',
 	checks: [
 		{ query: 'url', field: 'url', label: 'URL', kind: 'url', required: true },
 		{ query: 'folder', label: 'Folder', kind: 'folderId', required: false, field: 'folderId', createMissing: true },

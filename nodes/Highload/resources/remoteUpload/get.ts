@@ -10,6 +10,7 @@ export const getRemoteUpload = defineOperation({
 	action: 'Get remote upload',
 	description: 'Get the status of a remote upload: pending, downloading, finished or error',
 	endpoint: 'remotedl/status',
+	simplify: 'remoteUpload',
 	checks: [remoteUploadIdCheck],
 	subject: remoteUploadSubject,
 	run: sendAndWait(records('remote upload', ['status'])),
