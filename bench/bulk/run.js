@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // `npm run bench:bulk` (a benchmark, not a test): in the real n8n that `npm start` and the e2e suite use,
-// 1,000 items of file.get through the Highload node versus n8n's HTTP Request node configured by hand for the
-// same calls (GET <baseUrl>/file/info?file=…&login=…&key=…), at the same concurrency, against the simulator.
+// 1,000 items of file.get through the Highload node versus the anchor (bench/bulk/anchor.js: a minimal declarative
+// node with plain routing, the same credential and the same request, generated here) and n8n's HTTP Request node
+// configured by hand for the same calls (GET <baseUrl>/file/info?file=…&login=…&key=…), at the same concurrency,
+// against the simulator.
 //
 // Two concurrency settings, each workflow executed with `n8n execute --id` --runs times (median reported):
-//   all-at-once: Highload with Request Options > Max Concurrent Requests = 1000; HTTP Request as is (n8n starts
-//                every item's request at once);
-//   5 at a time: Highload as shipped (its default gate is 5); HTTP Request inside "Loop Over Items" (batch 5),
-//                the usual hand-made way to bound the HTTP Request node's concurrency.
+//   all-at-once: Highload with Request Options > Max Concurrent Requests = 1000; the anchor and HTTP Request as
+//                they are (n8n starts every item's request at once);
+//   5 at a time: Highload as shipped (its default gate is 5); the anchor, HTTP Request and (like for like with the
+//                anchor) Highload inside "Loop Over Items" (batch 5), the usual hand-made way to bound a node.
 // Timing: the execution's wall time (startedAt → stoppedAt) and the measured node's own executionTime.
 // The simulator's highest number of requests in flight is recorded for each run to show the concurrency.
 // Flags: --items=1000 --runs=3 --latency=10 (ms the simulator waits before each answer) --json=<file>
@@ -20,6 +22,7 @@ const n8n = require('../../scripts/lib/n8n');
 const { killAll } = require('../../scripts/lib/procs');
 const { startSandbox } = require('../../scripts/lib/local-services');
 const examples = require('../../scripts/lib/examples');
+const { ANCHOR_PACKAGE, anchorNode, packAnchor } = require('./anchor');
 
 function arg(name, def) {
 	const a = process.argv.find((x) => x.startsWith(`--${name}=`));
@@ -71,13 +74,13 @@ function benchWorkflow(id, ids, node) {
 	};
 }
 
-function highloadWorkflow(id, ids, maxConcurrentRequests) {
-	const node = {
+function highloadNode(maxConcurrentRequests, position = [600, 0]) {
+	return {
 		id: 'b0000000-0000-4000-8000-000000000010',
 		name: 'Highload: file.get',
 		type: n8n.NODE_TYPE,
 		typeVersion: 1,
-		position: [600, 0],
+		position,
 		parameters: {
 			resource: 'file',
 			operation: 'get',
@@ -86,7 +89,6 @@ function highloadWorkflow(id, ids, maxConcurrentRequests) {
 		},
 		credentials: { highloadApi: CRED },
 	};
-	return benchWorkflow(id, ids, node);
 }
 
 /**
@@ -121,12 +123,8 @@ function httpNode(sim, position, withCredential = false) {
 	};
 }
 
-function httpWorkflow(id, ids, sim, withCredential = false) {
-	const node = httpNode(sim, [600, 0], withCredential);
-	return benchWorkflow(id, ids, node);
-}
-
-function httpLoopWorkflow(id, ids, sim, batchSize) {
+/** Manual Trigger → Set → Split Out → Loop Over Items (batch `batchSize`) ⇄ `node`. */
+function loopWorkflow(id, ids, node, batchSize) {
 	const loop = {
 		id: 'b0000000-0000-4000-8000-000000000030',
 		name: 'Loop Over Items',
@@ -135,7 +133,6 @@ function httpLoopWorkflow(id, ids, sim, batchSize) {
 		position: [600, 0],
 		parameters: { batchSize, options: {} },
 	};
-	const node = httpNode(sim, [800, 100]);
 	return {
 		id,
 		name: `bench ${id}`,
@@ -172,23 +169,31 @@ async function main() {
 	const cpuProf = arg('cpu-prof', '');
 	if (cpuProf) inst.env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.resolve(cpuProf)}`;
 	n8n.installPackage(inst.userFolder, tarball);
+	n8n.installPackage(inst.userFolder, packAnchor(path.join(benchDir, 'anchor-pack')), ANCHOR_PACKAGE);
 
 	const sandbox = await startSandbox({ seedData: false, options: { latencyMs: LATENCY } });
 	const sim = sandbox.sim;
 	const ids = sim.addFiles(ITEMS).map((f) => f.id);
 	await n8n.importCredentials(inst, [examples.credentialFor(sim, CRED)]);
 
+	const inLoop = [800, 100];
+	const hl = 'Highload: file.get';
+	const anchor = 'Anchor: file/info';
+	const http = 'HTTP Request: file/info';
 	let cases = [
-		{ concurrency: 'all at once', name: 'Highload', wf: highloadWorkflow('benchHlAll00001', ids, ITEMS), node: 'Highload: file.get' },
-		{ concurrency: 'all at once', name: 'HTTP Request', wf: httpWorkflow('benchHttpAll0001', ids, sim), node: 'HTTP Request: file/info' },
+		{ concurrency: 'all at once', name: 'Highload', wf: benchWorkflow('benchHlAll00001', ids, highloadNode(ITEMS)), node: hl },
+		{ concurrency: 'all at once', name: 'Anchor', wf: benchWorkflow('benchAnchorAll01', ids, anchorNode(CRED, [600, 0])), node: anchor },
+		{ concurrency: 'all at once', name: 'HTTP Request', wf: benchWorkflow('benchHttpAll0001', ids, httpNode(sim, [600, 0])), node: http },
 		{
 			concurrency: 'all at once',
 			name: 'HTTP Request + credential',
-			wf: httpWorkflow('benchHttpCred001', ids, sim, true),
-			node: 'HTTP Request: file/info',
+			wf: benchWorkflow('benchHttpCred001', ids, httpNode(sim, [600, 0], true)),
+			node: http,
 		},
-		{ concurrency: '5 at a time', name: 'Highload', wf: highloadWorkflow('benchHl500000001', ids, undefined), node: 'Highload: file.get' },
-		{ concurrency: '5 at a time', name: 'HTTP Request', wf: httpLoopWorkflow('benchHttp5000001', ids, sim, 5), node: 'HTTP Request: file/info' },
+		{ concurrency: '5 at a time', name: 'Highload', wf: benchWorkflow('benchHl500000001', ids, highloadNode(undefined)), node: hl },
+		{ concurrency: '5 at a time', name: 'Highload in loop', wf: loopWorkflow('benchHlLoop50001', ids, highloadNode(ITEMS, inLoop), 5), node: hl },
+		{ concurrency: '5 at a time', name: 'Anchor in loop', wf: loopWorkflow('benchAnchorLoop1', ids, anchorNode(CRED, inLoop), 5), node: anchor },
+		{ concurrency: '5 at a time', name: 'HTTP Request', wf: loopWorkflow('benchHttp5000001', ids, httpNode(sim, inLoop), 5), node: http },
 	];
 	const only = arg('only', '');
 	if (only) cases = cases.filter((c) => `${c.name}/${c.concurrency}`.toLowerCase().includes(only.toLowerCase()));
@@ -225,24 +230,25 @@ async function main() {
 	const table = ['| concurrency | node | wall time (median) | node time (median) | max in flight | file/info calls |', '|---|---|---|---|---|---|'];
 	const ratios = [];
 	for (const conc of ['all at once', '5 at a time']) {
-		const hl = results.find((x) => x.concurrency === conc && x.node === 'Highload');
 		for (const x of results.filter((r) => r.concurrency === conc)) {
 			table.push(`| ${conc} | ${x.node} | ${x.wallMs} ms | ${x.nodeMs} ms | ${x.maxInFlight} | ${x.fileInfoCalls} |`);
 		}
-		for (const http of results.filter((x) => x.concurrency === conc && x.node.startsWith('HTTP Request'))) {
-			if (!hl) continue;
-			ratios.push({
-				concurrency: conc,
-				against: http.node,
-				wallRatio: +(hl.wallMs / http.wallMs).toFixed(3),
-				nodeRatio: +(hl.nodeMs / http.nodeMs).toFixed(3),
-			});
+		for (const ours of results.filter((x) => x.concurrency === conc && x.node.startsWith('Highload'))) {
+			for (const other of results.filter((x) => x.concurrency === conc && !x.node.startsWith('Highload'))) {
+				ratios.push({
+					concurrency: conc,
+					highload: ours.node,
+					against: other.node,
+					wallRatio: +(ours.wallMs / other.wallMs).toFixed(3),
+					nodeRatio: +(ours.nodeMs / other.nodeMs).toFixed(3),
+				});
+			}
 		}
 	}
 	console.log(`\n${ITEMS} items, simulator latency ${LATENCY} ms, ${RUNS} runs each, n8n 2.41.1 on Node 24\n`);
 	console.log(table.join('\n'));
 	console.log('');
-	for (const r of ratios) console.log(`Highload / ${r.against}, ${r.concurrency}: wall ${r.wallRatio}x, node ${r.nodeRatio}x (target <= 1.1x)`);
+	for (const r of ratios) console.log(`${r.highload} / ${r.against}, ${r.concurrency}: wall ${r.wallRatio}x, node ${r.nodeRatio}x (target <= 1.1x)`);
 	const out = { date: new Date().toISOString(), items: ITEMS, runs: RUNS, latencyMs: LATENCY, results, ratios, totalSeconds: Math.round((Date.now() - t0) / 1000) };
 	const jsonFile = arg('json', path.join(benchDir, 'results.json'));
 	fs.writeFileSync(jsonFile, JSON.stringify(out, null, 2));

@@ -1,4 +1,4 @@
-// Headless Chromium from Debian (/usr/bin/chromium) driven by playwright-core (installed by provision.js into
+// Headless Chromium from Debian (/usr/bin/chromium) driven by playwright-core (installed by scripts/provision-n8n.js into
 // .cache/n8n/tools, never downloading a browser of its own).
 'use strict';
 const fs = require('fs');

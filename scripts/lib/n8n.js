@@ -1,4 +1,4 @@
-// Driving a real n8n (provisioned by ../provision.js) from plain Node.js: a user folder with this package
+// Driving a real n8n (provisioned by scripts/provision-n8n.js) from plain Node.js: a user folder with this package
 // installed the way n8n's own installer does it, CLI imports and executions, the server and its REST API.
 'use strict';
 const fs = require('fs');
@@ -52,12 +52,13 @@ function buildAndPack(destDir, { build = true } = {}) {
  * Installs the tarball into `<userFolder>/.n8n/nodes` exactly as n8n's community-package installer does
  * (n8n 2.41.1, CommunityPackagesService.downloadPackage): unpack into node_modules/<name>, drop dev, peer and
  * optional dependencies from its package.json, `npm install` inside it (shallow, no scripts, no lock), and list
- * it in nodes/package.json. So no second n8n-workflow is ever installed next to n8n's own.
+ * it in nodes/package.json. So no second n8n-workflow is ever installed next to n8n's own. `name`: the tarball's
+ * package (another than this one only for the benchmark's anchor node, bench/bulk/anchor.js).
  */
-function installPackage(userFolder, tarball) {
+function installPackage(userFolder, tarball, name = PACKAGE_NAME) {
 	assertIsolatedUserFolder(userFolder);
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const pkgDir = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+	const pkgDir = path.join(nodesDir, 'node_modules', name);
 	fs.rmSync(pkgDir, { recursive: true, force: true });
 	fs.mkdirSync(pkgDir, { recursive: true });
 	const tar = spawnSync('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1'], { encoding: 'utf8' });
@@ -80,7 +81,7 @@ function installPackage(userFolder, tarball) {
 		nodesPkg = JSON.parse(fs.readFileSync(nodesPkgPath, 'utf8'));
 		nodesPkg.dependencies ??= {};
 	} catch {}
-	nodesPkg.dependencies[PACKAGE_NAME] = pkg.version;
+	nodesPkg.dependencies[name] = pkg.version;
 	fs.writeFileSync(nodesPkgPath, JSON.stringify(nodesPkg, null, 2));
 	if (fs.existsSync(path.join(pkgDir, 'node_modules', 'n8n-workflow'))) {
 		throw new Error('a second n8n-workflow was installed next to the package');

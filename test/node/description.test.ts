@@ -77,6 +77,23 @@ describe('Highload node description', () => {
 		}
 	});
 
+	test("a field's own display rule stays: Limit shows only while Return All is off", () => {
+		const shown = (returnAll: boolean) =>
+			properties
+				.filter((property) => NodeHelpers.displayParameter({ resource: 'folder', operation: 'list', returnAll }, property, { typeVersion: 1 }, description))
+				.map((property) => property.name);
+		expect(shown(false)).toContain('limit');
+		expect(shown(true)).not.toContain('limit');
+	});
+
+	test('a field shown by several operations is declared once, listing them all', () => {
+		const fileFields = properties.filter((property) => property.name === 'fileId');
+		expect(fileFields).toHaveLength(1);
+		expect(fileFields[0].displayOptions?.show?.operation).toEqual(['get', 'rename', 'move', 'delete', 'getThumbnail']);
+		const remoteUploadIds = properties.filter((property) => property.name === 'remoteUploadId');
+		expect(remoteUploadIds.map((property) => property.displayOptions?.show?.operation)).toEqual([['get', 'remove']]);
+	});
+
 	test('every folder field of the node and the trigger offers From List, By ID and By Path', async () => {
 		const trigger = (await Engine.load()).description('highloadTrigger').properties;
 		const folderFields = [...properties, ...trigger].filter((property) => property.type === 'resourceLocator' && /folder/i.test(property.name));

@@ -6,7 +6,7 @@ import { readEnvelope } from '../../nodes/Highload/transport/envelope';
 
 const node: INode = { id: '1', name: 'Highload', type: 'n8n-nodes-highload.highload', typeVersion: 1, position: [0, 0], parameters: {} };
 const target = { node, itemIndex: 0, mask: (text: string) => text.split('sekret').join('***') };
-const request = { target, qs: { file: 'abc', name: 'n' }, operation: 'File → Get' };
+const run = { target, qs: { file: 'abc', name: 'n' }, operationName: 'File → Get' };
 
 function failure(run: () => unknown): NodeApiError {
 	try {
@@ -64,14 +64,14 @@ describe('records', () => {
 
 	test('a result lacking what the operation needs is an error naming the operation and what is missing', () => {
 		const read = records('file', ['id']);
-		expect(read({ id: 'abc' }, request)).toEqual([{ id: 'abc' }]);
-		expect(failure(() => read(null, request)).message).toBe("File → Get: Highload's answer has no file record");
-		expect(failure(() => read(true, request)).message).toBe("File → Get: Highload's answer has no file record");
-		expect(failure(() => read({ name: 'x' }, request)).message).toBe("File → Get: Highload's answer has no id in the file record");
-		expect(failure(() => read({ abc: { status: 404 } }, request)).message).toBe('Highload could not find file "abc" (404)');
-		expect(failure(() => list('items')(null, request)).message).toBe("File → Get: Highload's answer has no list of items");
-		expect(list('items')([], request)).toEqual([]);
-		expect(success((qs) => ({ fileId: qs.file }))(true, request)).toEqual([{ success: true, fileId: 'abc' }]);
-		expect(failure(() => success()(false, request)).message).toBe("File → Get: Highload's answer has no confirmation (result true)");
+		expect(read({ id: 'abc' }, run)).toEqual([{ id: 'abc' }]);
+		expect(failure(() => read(null, run)).message).toBe("File → Get: Highload's answer has no file record");
+		expect(failure(() => read(true, run)).message).toBe("File → Get: Highload's answer has no file record");
+		expect(failure(() => read({ name: 'x' }, run)).message).toBe("File → Get: Highload's answer has no id in the file record");
+		expect(failure(() => read({ abc: { status: 404 } }, run)).message).toBe('Highload could not find file "abc" (404)');
+		expect(failure(() => list('items')(null, run)).message).toBe("File → Get: Highload's answer has no list of items");
+		expect(list('items')([], run)).toEqual([]);
+		expect(success((qs) => ({ fileId: qs.file }))(true, run)).toEqual([{ success: true, fileId: 'abc' }]);
+		expect(failure(() => success()(false, run)).message).toBe("File → Get: Highload's answer has no confirmation (result true)");
 	});
 });

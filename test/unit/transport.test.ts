@@ -1,5 +1,5 @@
 import { throughAccountGate } from '../../nodes/Highload/transport/accountGate';
-import { isSafeRedirect } from '../../nodes/Highload/transport/request';
+import { isSafeRedirect } from '../../nodes/Highload/transport/httpExchange';
 
 describe('redirect policy', () => {
 	test.each([

@@ -3,14 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { FILE_URL_REGEX } from '../parameters/ids';
 
 /**
- * Building blocks of the node's fields. A field is declared where it is used: in its operation's file when one
- * operation shows it, in its resource's index.ts (with the operations it serves listed) when several do.
+ * Building blocks of the fields of both nodes. A field whose value an operation sends is made with its rule by
+ * parameters/sentFields.ts; which operations show a field follows from the specs that list it
+ * (descriptions/operation.ts).
  */
-
-/** Shown for these operations of this resource only. */
-export function shownFor(resource: string, operations: string[]): INodeProperties['displayOptions'] {
-	return { show: { resource: [resource], operation: operations } };
-}
 
 interface FieldText {
 	name: string;
@@ -49,7 +45,7 @@ export function fileLocator(text: FieldText): INodeProperties {
 
 /**
  * A folder: picked from the account's folders (with their paths), by ID, or by path from the root (resolved to its
- * id before anything is sent: parameters/checks.ts, listing/folderPaths.ts).
+ * id before anything is sent: execution/itemQuery.ts, listing/folderPaths.ts).
  */
 export function folderLocator(text: FieldText): INodeProperties {
 	return {

@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult
 
 import { listingPages } from '../listing/listFolder';
 import { PAGE_SIZE } from '../listing/walkFolder';
-import { codeSession } from '../transport/session';
+import { standaloneSession } from '../transport/session';
 
 /** Listing requests one call may make: the editor gets an answer quickly and asks for more as the user scrolls. */
 const REQUESTS_PER_CALL = 10;
@@ -50,7 +50,7 @@ const matches = (needle: string) => (folder: INodeListSearchItems) =>
  * into the matches). While a token is returned the results are partial: folders deeper in the tree may follow.
  */
 export async function searchFolders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const session = await codeSession(this, SEARCH_TIMEOUT_MS);
+	const session = await standaloneSession(this, SEARCH_TIMEOUT_MS);
 	const fetchPage = listingPages(session);
 	const needle = (filter ?? '').trim().toLowerCase();
 	const offset = Number(paginationToken) > 0 ? Number(paginationToken) : 0;

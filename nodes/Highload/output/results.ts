@@ -3,13 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { apiError, operationError, type ErrorTarget } from '../transport/errors';
 import { recordsOf } from './normalize';
 
-/** What an operation's result reader knows of the request it reads the answer of. */
-export interface ResultRequest {
+/** What an operation's result reader knows of the item's run (execution/itemRun.ts). */
+export interface ReadContext {
 	target: ErrorTarget;
 	/** The query that was sent (checked, canonical). */
 	qs: IDataObject;
 	/** The operation as the picker shows it, e.g. `File → Get`. */
-	operation: string;
+	operationName: string;
 }
 
 /**
@@ -17,7 +17,7 @@ export interface ResultRequest {
  * what the operation needs: a `status: 200` envelope carrying `null`, `true` where a record is due, or a record
  * without its id is an error, never a dropped item or an item with made-up values.
  */
-export type ResultReader = (result: unknown, request: ResultRequest) => IDataObject[];
+export type ResultReader = (result: unknown, run: ReadContext) => IDataObject[];
 
 function shown(result: unknown): string {
 	const text = JSON.stringify(result) ?? String(result);
@@ -25,10 +25,10 @@ function shown(result: unknown): string {
 }
 
 /** The error for a result that lacks what the operation needs. */
-export function missingInResult(request: ResultRequest, what: string, result: unknown) {
+export function missingInResult(run: ReadContext, what: string, result: unknown) {
 	return operationError(
-		request.target,
-		`${request.operation}: Highload's answer has no ${what}`,
+		run.target,
+		`${run.operationName}: Highload's answer has no ${what}`,
 		`Highload reported success (status 200), but its result was ${shown(result)}. Nothing was output for this item; check it in Highload before running again.`,
 	);
 }
@@ -47,14 +47,14 @@ function failedRecordStatus(record: IDataObject): number | undefined {
  * in `requires`. A record reporting its own failure (file/info's per-file `status: 404`) fails naming it.
  */
 export function records(kind: string, requires: string[] = []): ResultReader {
-	return (result, request) => {
+	return (result, run) => {
 		const found = result !== null && typeof result === 'object' ? recordsOf(result) : [];
-		if (found.length === 0) throw missingInResult(request, `${kind} record`, result);
+		if (found.length === 0) throw missingInResult(run, `${kind} record`, result);
 		for (const record of found) {
 			const failed = failedRecordStatus(record);
-			if (failed !== undefined) throw apiError(request.target, { status: failed, subject: `${kind} "${String(record.id)}"` });
+			if (failed !== undefined) throw apiError(run.target, { status: failed, subject: `${kind} "${String(record.id)}"` });
 			const missing = requires.filter((field) => !isPresent(record[field]));
-			if (missing.length > 0) throw missingInResult(request, `${missing.join(', ')} in the ${kind} record`, result);
+			if (missing.length > 0) throw missingInResult(run, `${missing.join(', ')} in the ${kind} record`, result);
 		}
 		return found;
 	};
@@ -62,17 +62,17 @@ export function records(kind: string, requires: string[] = []): ResultReader {
 
 /** A list that may be empty (running conversions): a list or a map of records; `null` or `true` is no list. */
 export function list(kind: string): ResultReader {
-	return (result, request) => {
-		if (result === null || typeof result !== 'object') throw missingInResult(request, `list of ${kind}`, result);
+	return (result, run) => {
+		if (result === null || typeof result !== 'object') throw missingInResult(run, `list of ${kind}`, result);
 		return recordsOf(result);
 	};
 }
 
 /** A `true` result as `{ [flag]: true, ...what the request acted on }`. */
 function confirmation(flag: 'success' | 'deleted', output: (qs: IDataObject) => IDataObject): ResultReader {
-	return (result, request) => {
-		if (result !== true && result !== 'true' && result !== 1) throw missingInResult(request, 'confirmation (result true)', result);
-		return [{ [flag]: true, ...output(request.qs) }];
+	return (result, run) => {
+		if (result !== true && result !== 'true' && result !== 1) throw missingInResult(run, 'confirmation (result true)', result);
+		return [{ [flag]: true, ...output(run.qs) }];
 	};
 }
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationPicker } from '../descriptions/operation';
+import { operationPicker, resourceFields } from '../descriptions/operation';
 import { outputProperties } from '../output/simplify';
 import { accountResource } from './account';
 import { conversionResource } from './conversion';
@@ -22,12 +22,12 @@ const resourcePicker: INodeProperties = {
 /** The node's parameters: the resource picker, each resource's operation picker, then each resource's fields. */
 export const operationProperties: INodeProperties[] = [
 	resourcePicker,
-	...resources.map(({ value, operations }) => operationPicker(value, operations)),
-	...resources.flatMap(({ fields }) => fields),
+	...resources.map((resource) => operationPicker(resource, resource.operations)),
+	...resources.flatMap((resource) => resourceFields(resource, resource.operations)),
 	// Simplify (as an AI tool: Output) for the operations whose records have more than 10 fields, after their fields.
 	...outputProperties(
-		resources.flatMap(({ value, operations }) =>
-			operations.flatMap((operation) => (operation.simplify ? [{ resource: value, operation: String(operation.option.value), kind: operation.simplify }] : [])),
+		resources.flatMap((resource) =>
+			resource.operations.flatMap(({ spec }) => (spec.simplify ? [{ resource: resource.value, operation: spec.value, kind: spec.simplify }] : [])),
 		),
 	),
 ];

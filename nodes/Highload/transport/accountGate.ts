@@ -1,3 +1,5 @@
+import { accountGates } from './processState';
+
 /**
  * How many requests one Highload account has in flight, per n8n process.
  *
@@ -8,10 +10,10 @@
  * a request waits while as many requests as its own limit are in flight. Across a queue-mode cluster the bound is
  * therefore (processes × limit).
  *
- * This is the package's only process-wide state: a map from an account fingerprint (a hash, never the key) to
- * a counter and a queue, removed as soon as the account has nothing in flight.
+ * The gates are process-wide state (processState.ts): an account fingerprint (a hash, never the key) → a counter and
+ * a queue, removed as soon as the account has nothing in flight.
  */
-class Gate {
+export class Gate {
 	active = 0;
 
 	readonly waiting: Array<{ limit: number; admit: () => void }> = [];
@@ -38,20 +40,18 @@ class Gate {
 	}
 }
 
-const gates = new Map<string, Gate>();
-
 /** Runs `task` once fewer than `limit` requests of the same account are in flight in this process. */
 export async function throughAccountGate<T>(account: string, limit: number, task: () => Promise<T>): Promise<T> {
-	let gate = gates.get(account);
+	let gate = accountGates.get(account);
 	if (!gate) {
 		gate = new Gate();
-		gates.set(account, gate);
+		accountGates.set(account, gate);
 	}
 	await gate.acquire(Math.max(1, limit));
 	try {
 		return await task();
 	} finally {
 		gate.release();
-		if (gate.idle) gates.delete(account);
+		if (gate.idle) accountGates.delete(account);
 	}
 }

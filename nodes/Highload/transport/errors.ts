@@ -64,8 +64,16 @@ export function operationError(target: ErrorTarget, message: string, description
 	return apiErrorWith(target, message, description);
 }
 
+/**
+ * Whether `error` is Highload answering with this status (the envelope's, or the HTTP status when there was no
+ * envelope): the one test for a failure a caller expects, e.g. a 404 meaning "gone".
+ */
+export function isApiStatus(error: unknown, status: number): error is NodeApiError {
+	return error instanceof NodeApiError && error.httpCode === String(status);
+}
+
 export function isBandwidthExceeded(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === String(BANDWIDTH_EXCEEDED);
+	return isApiStatus(error, BANDWIDTH_EXCEEDED);
 }
 
 type CodedError = Error & { code?: unknown; cause?: unknown };

@@ -1,15 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { valuesOfRun } from './processState';
+
 /**
  * Values shared by all items of one node run. n8n runs a declarative node's hooks once per item with a new context
- * each, but hands every item of one run the same execute-data object: values are kept against that object, so they
- * live exactly as long as the run (a WeakMap: nothing outlives it, no execution sees another's). Promises are kept,
- * not values, so items running at the same time share one request or one creation (single flight).
+ * each, but hands every item of one run the same execute-data object: values are kept against that object
+ * (valuesOfRun, processState.ts), so they live exactly as long as the run and no execution sees another's. Promises
+ * are kept, not values, so items running at the same time share one request or one creation (single flight).
  *
  * A context without execute data (the trigger, the editor's search) gets a fresh map: nothing is shared.
  */
-const valuesOfRun = new WeakMap<object, Map<string, unknown>>();
-
 export interface RunScoped {
 	getExecuteData?: () => unknown;
 }

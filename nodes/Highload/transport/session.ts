@@ -13,7 +13,7 @@ import { readAccess, readAccessOncePerRun, type ApiAccess } from './access';
 import { throughAccountGate } from './accountGate';
 import { readEnvelope, type RawResponse } from './envelope';
 import { asNodeError, isBandwidthExceeded, networkError, type ErrorTarget } from './errors';
-import { exchange, httpRequestOf, type HttpExchange, type HttpRequest } from './request';
+import { exchange, httpRequestOf, type HttpExchange, type HttpRequest } from './httpExchange';
 
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
 export const DEFAULT_BANDWIDTH_RETRIES = 3;
@@ -148,10 +148,10 @@ export async function itemSession(context: IExecuteSingleFunctions): Promise<Hig
 }
 
 /**
- * The session of one poll or one folder search: the credential read once for all its requests. A 509 fails at once:
- * the next poll catches up, and the editor's search should answer rather than wait.
+ * The session of one poll or one folder search, which run outside any node run: the credential read once for all
+ * its requests. A 509 fails at once: the next poll catches up, and the editor's search should answer rather than wait.
  */
-export async function codeSession(context: IPollFunctions | ILoadOptionsFunctions, timeoutMs: number): Promise<HighloadSession> {
+export async function standaloneSession(context: IPollFunctions | ILoadOptionsFunctions, timeoutMs: number): Promise<HighloadSession> {
 	const limits = { maxConcurrentRequests: DEFAULT_MAX_CONCURRENT_REQUESTS, bandwidthRetries: 0, timeoutMs };
 	return new HighloadSession({ node: context.getNode(), httpRequest: httpRequestOf(context) }, await readAccess(context), limits);
 }

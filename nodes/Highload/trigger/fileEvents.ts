@@ -1,14 +1,13 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
 import { listingPages } from '../listing/listFolder';
 import { isNew, walkFolderPages, type ListedEntry, type PageFetcher } from '../listing/walkFolder';
 import { recordsOf, normalizeRecord } from '../output/normalize';
 import { ROOT_FOLDER_ID } from '../parameters/ids';
-import { asNodeError } from '../transport/errors';
+import { asNodeError, isApiStatus } from '../transport/errors';
 import type { HighloadSession } from '../transport/session';
 import { packFiles, unpackFiles, type FileFlag } from './fileState';
 import { recallFiles, remember } from './staticData';
-import { tryRequest } from './request';
 
 export type FileEvent = 'newFile' | 'fileReady';
 
@@ -62,7 +61,7 @@ function scopePages(session: HighloadSession, scope: FileScope, walk: ScopeWalk)
 		try {
 			return await fetchPage(folderId, page);
 		} catch (error) {
-			const vanished = folderId !== scope.folderId && error instanceof NodeApiError && error.httpCode === '404';
+			const vanished = folderId !== scope.folderId && isApiStatus(error, 404);
 			if (!vanished) throw asNodeError(session.target, error);
 			walk.incomplete = true;
 			return { folders: [], files: [] };
@@ -107,13 +106,15 @@ function infoBatches(ids: string[]): string[][] {
 async function stillInScope(session: HighloadSession, ids: string[], folderIds: Set<string>): Promise<string[]> {
 	const present: string[] = [];
 	for (const batch of infoBatches(ids)) {
-		const answer = await tryRequest(session, { endpoint: 'file/info', qs: { file: batch.join(',') } });
-		if (!answer.ok) {
+		let result: unknown;
+		try {
+			result = await session.request({ endpoint: 'file/info', qs: { file: batch.join(',') } });
+		} catch (error) {
 			// A 404 envelope: none of the asked files exists any more.
-			if (answer.error.httpCode === '404') continue;
-			throw answer.error;
+			if (isApiStatus(error, 404)) continue;
+			throw asNodeError(session.target, error);
 		}
-		for (const record of recordsOf(answer.result)) {
+		for (const record of recordsOf(result)) {
 			const status = record.status;
 			const found = status === undefined || status === null || Number(status) === 200;
 			const folder = record.folder ?? record.folderid;

@@ -2,18 +2,12 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 
 import { readFolderField, resolveFolderPath } from '../listing/folderPaths';
 import { canonicalFolderId, FOLDER_ID_HINT, ROOT_FOLDER_ID } from '../parameters/ids';
-import { codeSession, type HighloadSession } from '../transport/session';
+import { runningPolls } from '../transport/processState';
+import { standaloneSession, type HighloadSession } from '../transport/session';
 import { pollFiles, type FileEvent } from './fileEvents';
 import { parseIds, pollRemoteUploads } from './remoteUploadEvents';
 
 const DEFAULT_TIMEOUT = 60_000;
-
-/**
- * Polls of one trigger node that are still running. n8n starts the next poll on schedule even when the previous
- * one has not finished (a slow listing of a huge folder): both would read the same state and emit the same files,
- * so an overlapping poll steps aside and leaves the work to the running one.
- */
-const running = new Set<string>();
 
 /**
  * The folder to watch: an id as given, or a path resolved from the root at the start of each poll (so a folder
@@ -48,7 +42,7 @@ async function pollEvent(context: IPollFunctions): Promise<INodeExecutionData[][
 		});
 	}
 	// One session for the poll: the path's resolution and the listing read the credential once.
-	const session = await codeSession(context, timeout);
+	const session = await standaloneSession(context, timeout);
 	return await pollFiles(context, session, event, {
 		folderId: await watchedFolder(context, session),
 		includeSubfolders: context.getNodeParameter('includeSubfolders', false) as boolean,
@@ -56,15 +50,20 @@ async function pollEvent(context: IPollFunctions): Promise<INodeExecutionData[][
 	});
 }
 
-/** The trigger's poll(): one event's listing and comparison, never two at once for the same node. */
+/**
+ * The trigger's poll(): one event's listing and comparison, never two at once for the same node. n8n starts the next
+ * poll on schedule even when the previous one has not finished (a slow listing of a huge folder): both would read the
+ * same state and emit the same files, so an overlapping poll steps aside (runningPolls, processState.ts) and leaves
+ * the work to the running one.
+ */
 export async function pollHighload(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	if (this.getMode() === 'manual') return await pollEvent(this);
 	const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-	if (running.has(key)) return null;
-	running.add(key);
+	if (runningPolls.has(key)) return null;
+	runningPolls.add(key);
 	try {
 		return await pollEvent(this);
 	} finally {
-		running.delete(key);
+		runningPolls.delete(key);
 	}
 }

@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
 import { normalizeRecord, recordsOf } from '../output/normalize';
-import { codeSession, type HighloadSession } from '../transport/session';
-import { tryRequest } from './request';
+import { asNodeError, isApiStatus } from '../transport/errors';
+import { standaloneSession, type HighloadSession } from '../transport/session';
 import { recallUploads, remember } from './staticData';
 
 export interface RemoteScope {
@@ -28,22 +28,28 @@ function statusOf(record: IDataObject): string {
 /** The remote uploads in scope, with their ids, as the API reports them now. */
 async function currentUploads(context: IPollFunctions, session: HighloadSession, scope: RemoteScope): Promise<IDataObject[]> {
 	if (scope.ids.length === 0) {
-		const answer = await tryRequest(session, { endpoint: 'remotedl/status' });
-		if (!answer.ok && answer.error.httpCode === '400') {
+		let result: unknown;
+		try {
+			result = await session.request({ endpoint: 'remotedl/status' });
+		} catch (error) {
+			if (!isApiStatus(error, 400)) throw asNodeError(session.target, error);
 			throw new NodeOperationError(context.getNode(), 'Highload does not list all remote uploads of the account: enter the Remote Upload IDs to watch', {
-				description: `Fill "Remote Upload IDs" with the ids that Remote Upload → Add returned (comma-separated). ${answer.error.description ?? ''}`.trim(),
+				description: `Fill "Remote Upload IDs" with the ids that Remote Upload → Add returned (comma-separated). ${error.description ?? ''}`.trim(),
 			});
 		}
-		if (!answer.ok) throw answer.error;
-		return recordsOf(answer.result).filter((record) => record.id !== undefined && record.id !== null && record.id !== '');
+		return recordsOf(result).filter((record) => record.id !== undefined && record.id !== null && record.id !== '');
 	}
 	const uploads: IDataObject[] = [];
 	for (const id of scope.ids) {
-		const answer = await tryRequest(session, { endpoint: 'remotedl/status', qs: { id }, subject: `remote upload "${id}"` });
-		// Removed (or never existing) uploads are simply not there; the state forgets them.
-		if (!answer.ok && answer.error.httpCode === '404') continue;
-		if (!answer.ok) throw answer.error;
-		const records = recordsOf(answer.result);
+		let result: unknown;
+		try {
+			result = await session.request({ endpoint: 'remotedl/status', qs: { id }, subject: `remote upload "${id}"` });
+		} catch (error) {
+			// Removed (or never existing) uploads are simply not there; the state forgets them.
+			if (isApiStatus(error, 404)) continue;
+			throw asNodeError(session.target, error);
+		}
+		const records = recordsOf(result);
 		// A map keyed by id, or one object that may lack its id.
 		const record = records.find((candidate) => String(candidate.id) === id) ?? (records.length === 1 ? records[0] : undefined);
 		if (record) uploads.push({ ...record, id });
@@ -69,7 +75,7 @@ function lastActivity(record: IDataObject): string {
 
 /** Manual mode: the most recently active upload with a status to emit, or a clear message. */
 async function sampleUpload(context: IPollFunctions, scope: RemoteScope): Promise<INodeExecutionData[][]> {
-	const session = await codeSession(context, scope.timeout);
+	const session = await standaloneSession(context, scope.timeout);
 	const uploads = (await currentUploads(context, session, scope)).filter((record) => wanted(scope, statusOf(record)));
 	if (uploads.length === 0) {
 		const which = scope.ids.length ? 'the given Remote Upload IDs' : 'this account';
@@ -87,7 +93,7 @@ async function sampleUpload(context: IPollFunctions, scope: RemoteScope): Promis
 export async function pollRemoteUploads(context: IPollFunctions, scope: RemoteScope): Promise<INodeExecutionData[][] | null> {
 	if (context.getMode() === 'manual') return await sampleUpload(context, scope);
 
-	const session = await codeSession(context, scope.timeout);
+	const session = await standaloneSession(context, scope.timeout);
 	// Another set of ids, or another account (login + Base URL), records anew.
 	const key = `${EVENT}|${[...scope.ids].sort().join(',')}|${session.access.account}`;
 	const remembered = recallUploads(context, key);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationRun } from '../descriptions/operation';
+import type { ItemRun } from '../execution/itemRun';
 import { listingPages } from '../listing/listFolder';
 import { onceUnlessFound, runValues } from '../transport/runCache';
 import { walkFolderPages } from '../listing/walkFolder';
@@ -49,8 +49,8 @@ export interface SameFileSteps {
  * n8n runs them at the same time: the first uploads, the others output the stored file with `skipped: true`.
  * A failed check or upload is not kept, so Retry On Fail (or the next run) lists the folder again.
  */
-export async function uploadOnce(operation: OperationRun, folderId: string | undefined, by: SameFileBy, key: string, steps: SameFileSteps): Promise<IDataObject[]> {
-	const { session, context } = operation;
+export async function uploadOnce(run: ItemRun, folderId: string | undefined, by: SameFileBy, key: string, steps: SameFileSteps): Promise<IDataObject[]> {
+	const { session, context } = run;
 	const values = runValues(context);
 	const folder = `${session.access.account}\n${folderId ?? ROOT_FOLDER_ID}`;
 	const listingKey = `files\n${folder}`;

@@ -1,8 +1,9 @@
-import { NodeApiError, type IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { asOutput, type OperationOutput, type OperationRun } from '../descriptions/operation';
+import type { OperationOutput } from '../descriptions/operationSpec';
+import { asOutput, type ItemRun } from '../execution/itemRun';
 import { records } from '../output/results';
-import { apiErrorWith, asNodeError, operationError } from '../transport/errors';
+import { apiErrorWith, asNodeError, isApiStatus, operationError } from '../transport/errors';
 import { postUpload } from '../transport/uploadPost';
 import { binaryFileSource, binarySha1 } from './binarySource';
 import { MultipartFileBody, type FileSource, type FormField } from './multipartBody';
@@ -23,27 +24,27 @@ export function uploadedFileId(result: IDataObject): string | undefined {
 }
 
 /** The sha1 Highload reports for the stored file against the sha1 of the bytes that went out. */
-function verifyChecksum(operation: OperationRun, fileId: string, reported: unknown, sent: string | undefined): void {
+function verifyChecksum(run: ItemRun, fileId: string, reported: unknown, sent: string | undefined): void {
 	const stored = String(reported ?? '')
 		.trim()
 		.toLowerCase();
 	if (stored && stored === sent) return;
 	const advice = `The file is stored as "${fileId}": delete it and upload again, or turn off Verify Checksum under Options.`;
-	if (!stored) throw operationError(operation.target, 'Highload reported no sha1 for the uploaded file, so its checksum could not be verified', advice);
+	if (!stored) throw operationError(run.target, 'Highload reported no sha1 for the uploaded file, so its checksum could not be verified', advice);
 	throw operationError(
-		operation.target,
+		run.target,
 		`The uploaded file's checksum does not match: Highload stored sha1 ${stored}, the bytes sent have sha1 ${sent ?? 'unknown'}`,
 		advice,
 	);
 }
 
 /** The stored file's record, read with file/info: a request of its own, about the new file. */
-async function readBack(operation: OperationRun, fileId: string): Promise<IDataObject[]> {
-	const { session } = operation;
+async function readBack(run: ItemRun, fileId: string): Promise<IDataObject[]> {
+	const { session } = run;
 	try {
-		return storedFile(await session.request({ endpoint: 'file/info', qs: { file: fileId }, subject: `file "${fileId}"` }), operation);
+		return storedFile(await session.request({ endpoint: 'file/info', qs: { file: fileId }, subject: `file "${fileId}"` }), run);
 	} catch (error) {
-		if (!(error instanceof NodeApiError && error.httpCode === '404')) throw asNodeError(session.target, error);
+		if (!isApiStatus(error, 404)) throw asNodeError(session.target, error);
 		const message = `Highload accepted the upload but cannot find the stored file "${fileId}" (404)`;
 		throw apiErrorWith(session.target, message, 'Check the folder in Highload; upload again if the file is missing.', '404');
 	}
@@ -55,18 +56,18 @@ async function readBack(operation: OperationRun, fileId: string): Promise<IDataO
  * by name, the file name it would get is compared. A file found is output (file/info) with `skipped: true`, and
  * nothing is uploaded.
  */
-export async function uploadBinary(operation: OperationRun): Promise<OperationOutput[]> {
-	const { qs, context } = operation;
+export async function uploadBinary(run: ItemRun): Promise<OperationOutput[]> {
+	const { qs, context } = run;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const property = String(context.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data';
 	const source = await binaryFileSource(context, property, String(options.fileName ?? '').trim());
 	const folderId = qs.folder === undefined ? undefined : String(qs.folder);
 	const verify = options.verifyChecksum !== false;
-	const upload = async () => await uploadFile(operation, source, folderId, verify);
+	const upload = async () => await uploadFile(run, source, folderId, verify);
 	if (options.ifSameFileExists !== 'skip') return asOutput(await upload());
 	const by: SameFileBy = options.compareBy === 'name' ? 'name' : 'content';
 	const key = by === 'content' ? await binarySha1(context, property) : source.fileName;
-	return asOutput(await uploadOnce(operation, folderId, by, key, { existing: async (fileId) => await readBack(operation, fileId), upload }));
+	return asOutput(await uploadOnce(run, folderId, by, key, { existing: async (fileId) => await readBack(run, fileId), upload }));
 }
 
 /**
@@ -75,8 +76,8 @@ export async function uploadBinary(operation: OperationRun): Promise<OperationOu
  * sent. A 509 on either step retries both (a used-up URL cannot be reused, a stream cannot be re-read): the
  * session's 509 policy wraps the pair once, and the steps themselves do not retry.
  */
-async function uploadFile(operation: OperationRun, source: FileSource, folderId: string | undefined, verify: boolean): Promise<IDataObject[]> {
-	const { session, context, subject } = operation;
+async function uploadFile(run: ItemRun, source: FileSource, folderId: string | undefined, verify: boolean): Promise<IDataObject[]> {
+	const { session, context, subject } = run;
 	// n8n's Timeout (default 300 s) bounds the silence of an upload, not its length.
 	const idleMs = session.limits.timeoutMs;
 
@@ -97,7 +98,7 @@ async function uploadFile(operation: OperationRun, source: FileSource, folderId:
 	if (!fileId) {
 		throw operationError(session.target, 'Highload accepted the upload but did not say which file it created', `The upload answer was ${JSON.stringify(result)}.`);
 	}
-	const stored = await readBack(operation, fileId);
-	if (verify) verifyChecksum(operation, fileId, stored[0]?.sha1 ?? result.sha1, sent);
+	const stored = await readBack(run, fileId);
+	if (verify) verifyChecksum(run, fileId, stored[0]?.sha1 ?? result.sha1, sent);
 	return stored;
 }

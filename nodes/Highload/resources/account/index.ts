@@ -1,4 +1,4 @@
 import { getAccount } from './get';
 import { ACCOUNT } from './resource';
 
-export const accountResource = { ...ACCOUNT, operations: [getAccount], fields: [] };
+export const accountResource = { ...ACCOUNT, operations: [getAccount] };

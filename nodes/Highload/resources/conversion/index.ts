@@ -1,4 +1,4 @@
 import { getRunningConversions } from './getRunning';
 import { CONVERSION } from './resource';
 
-export const conversionResource = { ...CONVERSION, operations: [getRunningConversions], fields: [] };
+export const conversionResource = { ...CONVERSION, operations: [getRunningConversions] };

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../descriptions/operation';
 import { deleted, sent } from '../../output/results';
-import { FILE, fileCheck, fileSubject } from './resource';
+import { FILE, fileToActOn } from './resource';
 
 export const deleteFile = defineOperation({
 	resource: FILE,
@@ -9,7 +9,8 @@ export const deleteFile = defineOperation({
 	action: 'Delete file',
 	description: 'Delete a file for good',
 	endpoint: 'file/delete',
-	checks: [fileCheck],
-	subject: fileSubject,
+	sends: [fileToActOn],
+	about: fileToActOn,
+	refusesFolderItems: true,
 	result: deleted((qs) => ({ fileId: sent(qs, 'file') })),
 });

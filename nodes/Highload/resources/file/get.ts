@@ -1,6 +1,6 @@
 import { defineOperation } from '../../descriptions/operation';
 import { records } from '../../output/results';
-import { FILE, fileCheck, fileSubject } from './resource';
+import { FILE, fileToActOn } from './resource';
 
 export const getFile = defineOperation({
 	resource: FILE,
@@ -10,7 +10,8 @@ export const getFile = defineOperation({
 	description: 'Get a file: name, size, folder, checksum, content type',
 	endpoint: 'file/info',
 	simplify: 'file',
-	checks: [fileCheck],
-	subject: fileSubject,
+	sends: [fileToActOn],
+	about: fileToActOn,
+	refusesFolderItems: true,
 	result: records('file', ['id']),
 });

@@ -1,15 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/fields';
-import { defineOperation, type OperationOutput, type OperationRun } from '../../descriptions/operation';
+import { defineOperation } from '../../descriptions/operation';
+import type { OperationOutput } from '../../descriptions/operationSpec';
+import type { ItemRun } from '../../execution/itemRun';
 import { missingInResult, sent } from '../../output/results';
-import { FILE, fileCheck, fileSubject } from './resource';
+import { FILE, fileToActOn } from './resource';
 
 /** The splash image's link (a string result), then, with Download on, the image itself (a public CDN link). */
-async function getThumbnail(operation: OperationRun): Promise<OperationOutput[]> {
-	const { session, endpoint, qs, subject, context } = operation;
+async function getThumbnail(run: ItemRun): Promise<OperationOutput[]> {
+	const { session, endpoint, qs, subject, context } = run;
 	const result = await session.request({ endpoint, qs, subject });
-	if (typeof result !== 'string' || !/^https?:\/\/\S+$/i.test(result.trim())) throw missingInResult(operation, 'thumbnail link', result);
+	if (typeof result !== 'string' || !/^https?:\/\/\S+$/i.test(result.trim())) throw missingInResult(run, 'thumbnail link', result);
 	const item: OperationOutput = { json: { fileId: sent(qs, 'file'), thumbnailUrl: result.trim() } };
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	if (options.download) {
@@ -28,8 +30,9 @@ export const getThumbnailOperation = defineOperation({
 	action: 'Get file thumbnail',
 	description: "Get the link to a video's splash image, optionally downloading the image",
 	endpoint: 'file/getsplash',
-	checks: [fileCheck],
-	subject: fileSubject,
+	sends: [fileToActOn],
+	about: fileToActOn,
+	refusesFolderItems: true,
 	fields: [
 		optionsCollection([
 			{
@@ -48,5 +51,5 @@ export const getThumbnailOperation = defineOperation({
 			},
 		]),
 	],
-	run: getThumbnail,
+	steps: getThumbnail,
 });

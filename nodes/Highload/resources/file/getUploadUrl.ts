@@ -1,6 +1,6 @@
 import { defineOperation } from '../../descriptions/operation';
 import { records } from '../../output/results';
-import { FILE, uploadFolderCheck } from './resource';
+import { FILE, uploadFolder } from './resource';
 
 export const getUploadUrl = defineOperation({
 	resource: FILE,
@@ -9,7 +9,7 @@ export const getUploadUrl = defineOperation({
 	action: 'Get upload URL',
 	description: "Get a one-time URL to POST a file to ('File → Upload' does both steps for you)",
 	endpoint: 'file/ul',
-	checks: [uploadFolderCheck],
-	subject: { kind: 'folder', query: 'folder' },
+	sends: [uploadFolder],
+	about: uploadFolder,
 	result: records('upload URL', ['url']),
 });

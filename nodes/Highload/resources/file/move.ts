@@ -1,7 +1,14 @@
-import { folderLocator } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
 import { sent, success } from '../../output/results';
-import { FILE, fileCheck, fileSubject } from './resource';
+import { folderField, FOLDER_PATH_OUTPUT } from '../../parameters/sentFields';
+import { FILE, fileToActOn } from './resource';
+
+// The API cannot move files to the root folder, so a folder must be chosen.
+const destination = folderField(
+	{ name: 'folderId', displayName: 'Destination Folder', required: true, description: 'The folder to move the file into' },
+	'folder',
+	{ refuseRoot: 'Highload cannot move files into the root folder: pick another folder.', pathOutput: FOLDER_PATH_OUTPUT },
+);
 
 export const moveFile = defineOperation({
 	resource: FILE,
@@ -10,21 +17,8 @@ export const moveFile = defineOperation({
 	action: 'Move file',
 	description: 'Move a file into another folder',
 	endpoint: 'file/move',
-	checks: [
-		fileCheck,
-		{
-			query: 'folder',
-			label: 'Destination Folder',
-			kind: 'folderId',
-			field: 'folderId',
-			required: true,
-			refuseRoot: 'Highload cannot move files into the root folder: pick another folder.',
-		},
-	],
-	subject: fileSubject,
-	fields: [
-		// The API cannot move files to the root folder, so a folder must be chosen.
-		folderLocator({ name: 'folderId', displayName: 'Destination Folder', required: true, description: 'The folder to move the file into' }),
-	],
+	sends: [fileToActOn, destination],
+	about: fileToActOn,
+	refusesFolderItems: true,
 	result: success((qs) => ({ fileId: sent(qs, 'file'), folderId: sent(qs, 'folder') })),
 });

@@ -1,6 +1,9 @@
 import { defineOperation } from '../../descriptions/operation';
 import { sent, success } from '../../output/results';
-import { FILE, fileCheck, fileSubject } from './resource';
+import { stringField } from '../../parameters/sentFields';
+import { FILE, fileToActOn } from './resource';
+
+const newName = stringField({ name: 'name', displayName: 'New Name', required: true, description: 'The new file name, e.g. holiday.mp4' }, 'name');
 
 export const renameFile = defineOperation({
 	resource: FILE,
@@ -9,17 +12,8 @@ export const renameFile = defineOperation({
 	action: 'Rename file',
 	description: 'Give a file a new name',
 	endpoint: 'file/rename',
-	checks: [fileCheck, { query: 'name', field: 'name', label: 'New Name', kind: 'text', required: true }],
-	subject: fileSubject,
-	fields: [
-		{
-			displayName: 'New Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The new file name, e.g. holiday.mp4',
-		},
-	],
+	sends: [fileToActOn, newName],
+	about: fileToActOn,
+	refusesFolderItems: true,
 	result: success((qs) => ({ fileId: sent(qs, 'file'), name: sent(qs, 'name') })),
 });

@@ -1,10 +1,15 @@
-import type { QueryCheck } from '../../parameters/checks';
+import { fileField, folderField, FOLDER_PATH_OUTPUT } from '../../parameters/sentFields';
 
 export const FILE = { value: 'file', name: 'File' };
 
-/** The File field (declared in index.ts) and the optional Folder of Upload and Get Upload URL, as sent and checked. */
-export const fileCheck: QueryCheck = { query: 'file', field: 'fileId', label: 'File', kind: 'fileId', required: true };
-export const uploadFolderCheck: QueryCheck = { query: 'folder', label: 'Folder', kind: 'folderId', required: false, field: 'folderId' };
+/** The file that Get, Rename, Move, Delete and Get Thumbnail act on: each lists it in its spec. */
+export const fileToActOn = fileField({ name: 'fileId', displayName: 'File', required: true, description: 'The file to act on' }, 'file', {
+	notFoundAs: 'file',
+});
 
-/** A file operation's 404 names the file. */
-export const fileSubject = { kind: 'file', query: 'file' };
+/** Where Upload and Get Upload URL put the file: each lists it in its spec. */
+export const uploadFolder = folderField(
+	{ name: 'folderId', displayName: 'Folder', required: false, description: 'The folder to upload into; leave empty for the root folder' },
+	'folder',
+	{ notFoundAs: 'folder', pathOutput: FOLDER_PATH_OUTPUT },
+);

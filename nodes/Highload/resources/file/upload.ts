@@ -1,7 +1,7 @@
 import { createMissingFoldersOption, optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
 import { uploadBinary } from '../../upload/uploadBinary';
-import { FILE, uploadFolderCheck } from './resource';
+import { FILE, uploadFolder } from './resource';
 
 export const uploadFile = defineOperation({
 	resource: FILE,
@@ -11,8 +11,9 @@ export const uploadFile = defineOperation({
 	description: 'Upload a binary file from the input item, streamed from n8n without loading it into memory',
 	endpoint: 'file/ul',
 	simplify: 'file',
-	checks: [{ ...uploadFolderCheck, createMissing: true }],
-	subject: { kind: 'folder', query: 'folder' },
+	sends: [uploadFolder],
+	about: uploadFolder,
+	createsMissingFolders: true,
 	fields: [
 		{
 			displayName: 'Input Binary Field',
@@ -71,5 +72,5 @@ export const uploadFile = defineOperation({
 			},
 		]),
 	],
-	run: uploadBinary,
+	steps: uploadBinary,
 });

@@ -1,6 +1,14 @@
 import { defineOperation } from '../../descriptions/operation';
 import { deleted, sent } from '../../output/results';
-import { FOLDER, folderSubject, ROOT_REFUSED } from './resource';
+import { folderField, FOLDER_PATH_OUTPUT } from '../../parameters/sentFields';
+import { FOLDER, ROOT_REFUSED } from './resource';
+
+// Required and never the root, however its id is spelled: the API could read an empty or `00` id as the root.
+const folderToDelete = folderField({ name: 'folderId', displayName: 'Folder', required: true, description: 'The folder to delete, with everything in it' }, 'folder', {
+	refuseRoot: ROOT_REFUSED,
+	notFoundAs: 'folder',
+	pathOutput: FOLDER_PATH_OUTPUT,
+});
 
 export const deleteFolder = defineOperation({
 	resource: FOLDER,
@@ -9,9 +17,8 @@ export const deleteFolder = defineOperation({
 	action: 'Delete folder',
 	description: 'Delete a folder with all its subfolders and files, for good',
 	endpoint: 'file/deletefolder',
-	// Required and never the root, however its id is spelled: the API could read an empty or `00` id as the root.
-	checks: [{ query: 'folder', label: 'Folder', kind: 'folderId', required: true, refuseRoot: ROOT_REFUSED, field: 'folderId' }],
-	subject: folderSubject,
+	sends: [folderToDelete],
+	about: folderToDelete,
 	fields: [
 		{
 			displayName: 'This deletes the folder with all its subfolders and files. It cannot be undone.',

@@ -1,9 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/fields';
-import { asOutput, defineOperation, type OperationOutput, type OperationRun } from '../../descriptions/operation';
+import { defineOperation } from '../../descriptions/operation';
+import type { OperationOutput } from '../../descriptions/operationSpec';
+import { asOutput, type ItemRun } from '../../execution/itemRun';
 import { listingPages } from '../../listing/listFolder';
 import { walkFolder } from '../../listing/walkFolder';
+import { folderField, FOLDER_PATH_OUTPUT } from '../../parameters/sentFields';
 import { FOLDER } from './resource';
 
 type Include = 'both' | 'files' | 'folders';
@@ -12,7 +15,7 @@ type Include = 'both' | 'files' | 'folders';
 const DEFAULT_INCLUDE: Include = 'files';
 
 /** Pages through the folder (and its subfolders when asked) until the end or the limit. */
-async function listFolder({ session, qs, context }: OperationRun): Promise<OperationOutput[]> {
+async function listFolder({ session, qs, context }: ItemRun): Promise<OperationOutput[]> {
 	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Infinity : (context.getNodeParameter('limit', 50) as number);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
@@ -28,6 +31,10 @@ async function listFolder({ session, qs, context }: OperationRun): Promise<Opera
 	return asOutput(records);
 }
 
+const folderToList = folderField({ name: 'folderId', displayName: 'Folder', required: false, description: 'The folder to list; leave empty for the root folder' }, 'folder', {
+	pathOutput: FOLDER_PATH_OUTPUT,
+});
+
 export const listFolderOperation = defineOperation({
 	resource: FOLDER,
 	value: 'list',
@@ -36,7 +43,7 @@ export const listFolderOperation = defineOperation({
 	description: 'List the files (and, if asked, the subfolders) of a folder',
 	endpoint: 'file/listfolder',
 	simplify: 'file',
-	checks: [{ query: 'folder', label: 'Folder', kind: 'folderId', required: false, field: 'folderId' }],
+	sends: [folderToList],
 	fields: [
 		{
 			displayName: 'Return All',
@@ -76,5 +83,5 @@ export const listFolderOperation = defineOperation({
 			},
 		]),
 	],
-	run: listFolder,
+	steps: listFolder,
 });

@@ -1,6 +1,15 @@
 import { defineOperation } from '../../descriptions/operation';
 import { sent, success } from '../../output/results';
-import { FOLDER, folderSubject, ROOT_REFUSED } from './resource';
+import { folderField, FOLDER_PATH_OUTPUT, stringField } from '../../parameters/sentFields';
+import { FOLDER, ROOT_REFUSED } from './resource';
+
+const folderToRename = folderField({ name: 'folderId', displayName: 'Folder', required: true, description: 'The folder to rename' }, 'folder', {
+	refuseRoot: ROOT_REFUSED,
+	notFoundAs: 'folder',
+	pathOutput: FOLDER_PATH_OUTPUT,
+});
+
+const newName = stringField({ name: 'name', displayName: 'New Name', required: true, description: 'The new folder name' }, 'name');
 
 export const renameFolder = defineOperation({
 	resource: FOLDER,
@@ -9,11 +18,7 @@ export const renameFolder = defineOperation({
 	action: 'Rename folder',
 	description: 'Give a folder a new name',
 	endpoint: 'file/renamefolder',
-	checks: [
-		{ query: 'folder', label: 'Folder', kind: 'folderId', required: true, refuseRoot: ROOT_REFUSED, field: 'folderId' },
-		{ query: 'name', field: 'name', label: 'New Name', kind: 'text', required: true },
-	],
-	subject: folderSubject,
-	fields: [{ displayName: 'New Name', name: 'name', type: 'string', default: '', required: true, description: 'The new folder name' }],
+	sends: [folderToRename, newName],
+	about: folderToRename,
 	result: success((qs) => ({ folderId: sent(qs, 'folder'), name: sent(qs, 'name') })),
 });

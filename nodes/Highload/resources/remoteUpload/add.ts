@@ -1,8 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { createMissingFoldersOption, folderLocator, optionsCollection } from '../../descriptions/fields';
-import { asOutput, defineOperation, type OperationRun, type OperationOutput } from '../../descriptions/operation';
+import { createMissingFoldersOption, optionsCollection } from '../../descriptions/fields';
+import { defineOperation } from '../../descriptions/operation';
+import type { OperationOutput } from '../../descriptions/operationSpec';
+import { asOutput, type ItemRun } from '../../execution/itemRun';
 import { records } from '../../output/results';
+import { folderField, FOLDER_PATH_OUTPUT, stringField } from '../../parameters/sentFields';
 import { addOnce } from './alreadyAdded';
 import { REMOTE_UPLOAD } from './resource';
 import { waitFields, waitIfAsked } from './waitForCompletion';
@@ -10,12 +13,30 @@ import { waitFields, waitIfAsked } from './waitForCompletion';
 const added = records('remote upload', ['id']);
 
 /** Adds the upload (once, with Skip If Already Added), then waits for it when asked. */
-async function add(operation: OperationRun): Promise<OperationOutput[]> {
-	const { session, endpoint, qs, subject, context } = operation;
-	const send = async () => added(await session.request({ endpoint, qs, subject }), operation);
+async function add(run: ItemRun): Promise<OperationOutput[]> {
+	const { session, endpoint, qs, subject, context } = run;
+	const send = async () => added(await session.request({ endpoint, qs, subject }), run);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
-	return asOutput(await waitIfAsked(operation, options.skipIfAlreadyAdded === true ? await addOnce(operation, send) : await send()));
+	return asOutput(await waitIfAsked(run, options.skipIfAlreadyAdded === true ? await addOnce(run, send) : await send()));
 }
+
+const url = stringField(
+	{
+		name: 'url',
+		displayName: 'URL',
+		required: true,
+		placeholder: 'e.g. https://example.com/video.mp4',
+		description: 'The http:// or https:// link Highload downloads the file from',
+	},
+	'url',
+	'url',
+);
+
+const folder = folderField(
+	{ name: 'folderId', displayName: 'Folder', required: false, description: 'The folder the file will land in; leave empty for the root folder' },
+	'folder',
+	{ notFoundAs: 'folder', pathOutput: FOLDER_PATH_OUTPUT },
+);
 
 export const addRemoteUpload = defineOperation({
 	resource: REMOTE_UPLOAD,
@@ -25,27 +46,10 @@ export const addRemoteUpload = defineOperation({
 	description: 'Have Highload fetch a file from a URL into your account',
 	endpoint: 'remotedl/add',
 	simplify: 'remoteUpload',
-	checks: [
-		{ query: 'url', field: 'url', label: 'URL', kind: 'url', required: true },
-		{ query: 'folder', label: 'Folder', kind: 'folderId', required: false, field: 'folderId', createMissing: true },
-	],
-	subject: { kind: 'folder', query: 'folder' },
+	sends: [url, folder],
+	about: folder,
+	createsMissingFolders: true,
 	fields: [
-		{
-			displayName: 'URL',
-			name: 'url',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. https://example.com/video.mp4',
-			description: 'The http:// or https:// link Highload downloads the file from',
-		},
-		folderLocator({
-			name: 'folderId',
-			displayName: 'Folder',
-			required: false,
-			description: 'The folder the file will land in; leave empty for the root folder',
-		}),
 		optionsCollection([
 			createMissingFoldersOption,
 			{
@@ -59,5 +63,5 @@ export const addRemoteUpload = defineOperation({
 			...waitFields,
 		]),
 	],
-	run: add,
+	steps: add,
 });

@@ -1,10 +1,10 @@
-import { NodeApiError, type IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationRun } from '../../descriptions/operation';
+import type { ItemRun } from '../../execution/itemRun';
 import { onceUnlessFound, runValues } from '../../transport/runCache';
 import { recordsOf } from '../../output/normalize';
 import { canonicalFolderId, ROOT_FOLDER_ID } from '../../parameters/ids';
-import { apiErrorWith, asNodeError, forItem } from '../../transport/errors';
+import { apiErrorWith, asNodeError, forItem, isApiStatus } from '../../transport/errors';
 import type { HighloadSession } from '../../transport/session';
 
 /** Every remote upload Highload still lists for the account (remotedl/status without an id): one request. */
@@ -12,7 +12,7 @@ async function listUploads(session: HighloadSession): Promise<IDataObject[]> {
 	try {
 		return recordsOf(await session.request({ endpoint: 'remotedl/status' }));
 	} catch (error) {
-		if (!(error instanceof NodeApiError && error.httpCode === '400')) throw asNodeError(session.target, error);
+		if (!isApiStatus(error, 400)) throw asNodeError(session.target, error);
 		throw apiErrorWith(
 			session.target,
 			'Skip If Already Added: Highload does not list the remote uploads of the account, so the node cannot tell whether this URL was added',
@@ -37,8 +37,8 @@ function findUpload(uploads: IDataObject[], url: string, folderId: string): IDat
  * add, also when n8n runs them at the same time. Only what Highload still lists can be recognised: an upload removed
  * from the list (Remove, Remove All, or dropped by Highload) is not, and the URL is added again.
  */
-export async function addOnce(operation: OperationRun, add: () => Promise<IDataObject[]>): Promise<IDataObject[]> {
-	const { session, context, qs } = operation;
+export async function addOnce(run: ItemRun, add: () => Promise<IDataObject[]>): Promise<IDataObject[]> {
+	const { session, context, qs } = run;
 	const values = runValues(context);
 	const url = String(qs.url ?? '').trim();
 	const folderId = canonicalFolderId(qs.folder) ?? ROOT_FOLDER_ID;

@@ -1,7 +1,8 @@
+import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
 import { records } from '../../output/results';
-import { REMOTE_UPLOAD, remoteUploadIdCheck, remoteUploadSubject } from './resource';
-import { sendAndWait } from './waitForCompletion';
+import { REMOTE_UPLOAD, remoteUploadId } from './resource';
+import { sendAndWait, waitFields } from './waitForCompletion';
 
 export const getRemoteUpload = defineOperation({
 	resource: REMOTE_UPLOAD,
@@ -11,7 +12,8 @@ export const getRemoteUpload = defineOperation({
 	description: 'Get the status of a remote upload: pending, downloading, finished or error',
 	endpoint: 'remotedl/status',
 	simplify: 'remoteUpload',
-	checks: [remoteUploadIdCheck],
-	subject: remoteUploadSubject,
-	run: sendAndWait(records('remote upload', ['status'])),
+	sends: [remoteUploadId],
+	about: remoteUploadId,
+	fields: [optionsCollection(waitFields)],
+	steps: sendAndWait(records('remote upload', ['status'])),
 });

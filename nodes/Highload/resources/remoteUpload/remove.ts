@@ -1,6 +1,6 @@
 import { defineOperation } from '../../descriptions/operation';
 import { deleted, sent } from '../../output/results';
-import { REMOTE_UPLOAD, remoteUploadIdCheck, remoteUploadSubject } from './resource';
+import { REMOTE_UPLOAD, remoteUploadId } from './resource';
 
 export const removeRemoteUpload = defineOperation({
 	resource: REMOTE_UPLOAD,
@@ -9,7 +9,7 @@ export const removeRemoteUpload = defineOperation({
 	action: 'Remove remote upload',
 	description: 'Cancel a remote upload, or remove it from the list once done',
 	endpoint: 'remotedl/remove',
-	checks: [remoteUploadIdCheck],
-	subject: remoteUploadSubject,
+	sends: [remoteUploadId],
+	about: remoteUploadId,
 	result: deleted((qs) => ({ remoteUploadId: sent(qs, 'id') })),
 });

@@ -1,7 +1,11 @@
-import type { QueryCheck } from '../../parameters/checks';
+import { stringField } from '../../parameters/sentFields';
 
 export const REMOTE_UPLOAD = { value: 'remoteUpload', name: 'Remote Upload' };
 
-/** The Remote Upload ID of Get and Remove (declared in index.ts). */
-export const remoteUploadIdCheck: QueryCheck = { query: 'id', field: 'remoteUploadId', label: 'Remote Upload ID', kind: 'remoteUploadId', required: true };
-export const remoteUploadSubject = { kind: 'remote upload', query: 'id' };
+/** The upload that Get and Remove act on: each lists it in its spec. */
+export const remoteUploadId = stringField(
+	{ name: 'remoteUploadId', displayName: 'Remote Upload ID', required: true, placeholder: 'e.g. 8ykqg0nkqxoh', description: "The ID that 'Remote Upload → Add' returned" },
+	'id',
+	'remoteUploadId',
+	{ notFoundAs: 'remote upload' },
+);

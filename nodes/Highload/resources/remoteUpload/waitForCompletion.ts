@@ -1,6 +1,7 @@
 import { sleep, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { asOutput, type OperationOutput, type OperationRun } from '../../descriptions/operation';
+import type { OperationOutput } from '../../descriptions/operationSpec';
+import { asOutput, type ItemRun } from '../../execution/itemRun';
 import { records, type ResultReader } from '../../output/results';
 import { operationError } from '../../transport/errors';
 
@@ -46,31 +47,31 @@ function progress(record: IDataObject): string {
 }
 
 /** The current status of one upload: a request of its own (remotedl/status), about that upload. */
-async function currentStatus(operation: OperationRun, id: string): Promise<IDataObject> {
-	const found = uploadStatus(await operation.session.request({ endpoint: 'remotedl/status', qs: { id }, subject: `remote upload "${id}"` }), operation);
+async function currentStatus(run: ItemRun, id: string): Promise<IDataObject> {
+	const found = uploadStatus(await run.session.request({ endpoint: 'remotedl/status', qs: { id }, subject: `remote upload "${id}"` }), run);
 	return found.find((record) => String(record.id) === id) ?? { ...found[0], id };
 }
 
 /** Polls one upload until it is `finished` or `error`, with growing waits, bounded by the deadline. */
-async function waitForOne(operation: OperationRun, started: IDataObject, timeoutMs: number): Promise<IDataObject> {
-	const id = String(started.id ?? operation.qs.id ?? '').trim();
+async function waitForOne(run: ItemRun, started: IDataObject, timeoutMs: number): Promise<IDataObject> {
+	const id = String(started.id ?? run.qs.id ?? '').trim();
 	const deadline = Date.now() + timeoutMs;
-	let current = statusOf(started) ? started : await currentStatus(operation, id);
+	let current = statusOf(started) ? started : await currentStatus(run, id);
 	for (let wait = FIRST_POLL_WAIT_MS; !isFinal(statusOf(current)); wait = Math.min(wait * 2, MAX_POLL_WAIT_MS)) {
 		const left = deadline - Date.now();
 		if (left <= 0) {
 			throw operationError(
-				operation.target,
+				run.target,
 				`Remote upload "${id}" did not finish within ${timeoutMs / 1000} s (last status: ${statusOf(current) || 'unknown'}${progress(current)})`,
 				'It keeps running on Highload: check it later with Remote Upload → Get, or raise Wait Timeout (Seconds) under Options.',
 			);
 		}
 		await sleep(Math.min(wait, left));
-		current = await currentStatus(operation, id);
+		current = await currentStatus(run, id);
 	}
 	if (statusOf(current) === 'error') {
 		throw operationError(
-			operation.target,
+			run.target,
 			`Highload could not fetch remote upload "${id}" (status: error)`,
 			`Highload failed to download ${String(current.remoteurl ?? 'the remote URL')}. Check that the link works, then use Remote Upload → Restart Failed.`,
 		);
@@ -79,24 +80,24 @@ async function waitForOne(operation: OperationRun, started: IDataObject, timeout
 }
 
 /**
- * Remote Upload → Add / → Get: the operation's request, then, with Wait for Completion, the final status of each
- * upload it returned instead of the first answer.
+ * Remote Upload → Get: the operation's request, then, with Wait for Completion, the final status of each upload it
+ * returned instead of the first answer (Add waits through waitIfAsked, after its own request).
  */
 export function sendAndWait(reader: ResultReader) {
-	return async (operation: OperationRun): Promise<OperationOutput[]> => {
-		const { session, endpoint, qs, subject } = operation;
-		return asOutput(await waitIfAsked(operation, reader(await session.request({ endpoint, qs, subject }), operation)));
+	return async (run: ItemRun): Promise<OperationOutput[]> => {
+		const { session, endpoint, qs, subject } = run;
+		return asOutput(await waitIfAsked(run, reader(await session.request({ endpoint, qs, subject }), run)));
 	};
 }
 
 /** With Wait for Completion: the final status of each upload instead of its first record (marks such as `skipped` kept). */
-export async function waitIfAsked(operation: OperationRun, first: IDataObject[]): Promise<IDataObject[]> {
-	const options = operation.context.getNodeParameter('options', {}) as IDataObject;
+export async function waitIfAsked(run: ItemRun, first: IDataObject[]): Promise<IDataObject[]> {
+	const options = run.context.getNodeParameter('options', {}) as IDataObject;
 	if (!options.waitForCompletion) return first;
 	const timeoutMs = Math.max(1, Number(options.waitTimeout ?? DEFAULT_WAIT_TIMEOUT_SECONDS)) * 1000;
 	const finished: IDataObject[] = [];
 	for (const record of first) {
-		const final = await waitForOne(operation, record, timeoutMs);
+		const final = await waitForOne(run, record, timeoutMs);
 		finished.push(record.skipped === undefined ? final : { ...final, skipped: record.skipped });
 	}
 	return finished;
