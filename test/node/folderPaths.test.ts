@@ -234,7 +234,7 @@ describe('Create Missing Folders', () => {
 		const run = await t.run('remoteUpload', 'add', parameters, { input: items(3), continueOnFail: true });
 		expect(run.items).toHaveLength(3);
 		expect(run.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(run.items.every((item) => String(item.json.error).toLowerCase().includes('server error'))).toBe(true);
+		expect(run.items.every((item) => String(item.json.error).toLowerCase().includes('server could not handle the request'))).toBe(true);
 		expect(t.sim.countRequests('file/createfolder')).toBe(1);
 		expect(t.sim.countRequests('remotedl/add')).toBe(0);
 	});

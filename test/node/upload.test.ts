@@ -172,7 +172,7 @@ describe('File → Upload, what the upload server answers', () => {
 	test('an upload server that answers 502 with an HTML page', async () => {
 		t.sim.fault('upload', { kind: 'html' });
 		const run = await upload();
-		expect(run.error?.message).toBe('Highload had a server error (502): try again later');
+		expect(run.error?.message).toBe("Highload's server could not handle the request (502): try again later");
 		expect(run.error?.description).toMatch(/^The answer is not JSON: <html>/);
 		expect(runText(run)).not.toContain(t.sim.key);
 	});
@@ -250,7 +250,7 @@ describe('File → Upload, what the upload server answers', () => {
 		);
 		expect(run.items).toHaveLength(3);
 		expect(run.items[0].json.sha1).toBe(sha1(files[0]));
-		expect(run.items[1].json).toMatchObject({ error: 'Highload had a server error (502): try again later' });
+		expect(run.items[1].json).toMatchObject({ error: "Highload's server could not handle the request (502): try again later" });
 		expect(run.items[2].json.sha1).toBe(sha1(files[2]));
 	});
 });

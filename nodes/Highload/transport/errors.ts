@@ -33,7 +33,7 @@ function failureMessage({ status, subject, detail }: ApiFailure): string {
 	if (status === 404 && subject) return `Highload could not find ${subject} (404)`;
 	if (detail && status < 500) return `Highload sent an answer that could not be read (HTTP ${status})`;
 	if (STATUS_MESSAGES[status]) return STATUS_MESSAGES[status];
-	if (status >= 500) return `Highload had a server error (${status}): try again later`;
+	if (status >= 500) return `Highload's server could not handle the request (${status}): try again later`;
 	return `Highload answered with status ${status}`;
 }
 

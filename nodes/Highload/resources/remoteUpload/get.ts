@@ -9,7 +9,7 @@ export const getRemoteUpload = defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get remote upload',
-	description: 'Get the status of a remote upload: pending, downloading, finished or error',
+	description: "Get the status of a remote upload: 'pending', 'downloading', 'finished' or 'error'",
 	endpoint: 'remotedl/status',
 	simplify: 'remoteUpload',
 	sends: [remoteUploadId],

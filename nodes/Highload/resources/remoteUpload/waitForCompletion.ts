@@ -72,7 +72,7 @@ async function waitForOne(run: ItemRun, started: IDataObject, timeoutMs: number)
 	if (statusOf(current) === 'error') {
 		throw operationError(
 			run.target,
-			`Highload could not fetch remote upload "${id}" (status: error)`,
+			`Highload could not fetch remote upload "${id}" (its status is 'error')`,
 			`Highload failed to download ${String(current.remoteurl ?? 'the remote URL')}. Check that the link works, then use Remote Upload → Restart Failed.`,
 		);
 	}
