@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join } from 'path';
+
 import { NodeHelpers, type INodeProperties, type INodePropertyOptions, type INodeTypeDescription } from 'n8n-workflow';
 
 import { Engine } from '../harness';
@@ -92,6 +95,18 @@ describe('Highload node description', () => {
 		expect(fileFields[0].displayOptions?.show?.operation).toEqual(['get', 'rename', 'move', 'delete', 'getThumbnail']);
 		const remoteUploadIds = properties.filter((property) => property.name === 'remoteUploadId');
 		expect(remoteUploadIds.map((property) => property.displayOptions?.show?.operation)).toEqual([['get', 'remove']]);
+	});
+
+	test('every parameter the code reads by name is a field of the node or the trigger (a renamed field cannot be missed)', async () => {
+		const trigger = (await Engine.load()).description('highloadTrigger').properties;
+		const names = new Set([...properties, ...trigger].map((property) => property.name));
+		const sources = (dir: string): string[] =>
+			readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? sources(join(dir, name)) : name.endsWith('.ts') ? [join(dir, name)] : []));
+		const read = sources(join(__dirname, '..', '..', 'nodes')).flatMap((file) =>
+			[...readFileSync(file, 'utf8').matchAll(/getNodeParameter\(\s*'([A-Za-z]+)'/g)].map((match) => match[1]),
+		);
+		expect(read.length).toBeGreaterThan(10);
+		expect([...new Set(read)].filter((name) => !names.has(name))).toEqual([]);
 	});
 
 	test('every folder field of the node and the trigger offers From List, By ID and By Path', async () => {

@@ -56,6 +56,21 @@ describe.each(['object', 'map'] as const)('Highload Trigger — remoteUploadChan
 		expect(t.sim.countRequests('remotedl/status')).toBe(3);
 	});
 
+	test("switching the event keeps one memory: the other event's is dropped, and the new one records anew", async () => {
+		t.sim.addFile({ name: 'a.mp4' });
+		const files = t.poller({ event: 'newFile' });
+		expect(await files.poll()).toBeNull();
+		const uploads = t.poller({ event: 'remoteUploadChanged' });
+		uploads.staticData = files.staticData;
+		t.sim.addRemoteUpload('http://example.com/a.mp4');
+		expect(await uploads.poll()).toBeNull();
+		expect(Object.keys(nodeState(uploads.staticData)).sort()).toEqual(['scope', 'uploads']);
+		files.staticData = uploads.staticData;
+		t.sim.addFile({ name: 'b.mp4' });
+		expect(await files.poll()).toBeNull();
+		expect(Object.keys(nodeState(files.staticData)).sort()).toEqual(['files', 'scope']);
+	});
+
 	test('a failing status request throws and the next poll emits the change once', async () => {
 		const a = t.sim.addRemoteUpload('http://example.com/a.mp4');
 		const b = t.sim.addRemoteUpload('http://example.com/b.mp4');

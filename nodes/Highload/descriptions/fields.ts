@@ -4,7 +4,7 @@ import { FILE_URL_REGEX } from '../parameters/ids';
 
 /**
  * Building blocks of the fields of both nodes. A field whose value an operation sends is made with its rule by
- * parameters/sentFields.ts; which operations show a field follows from the specs that list it
+ * descriptions/sentFields.ts; which operations show a field follows from the specs that list it
  * (descriptions/operation.ts).
  */
 

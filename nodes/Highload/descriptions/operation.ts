@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { itemQuery } from '../execution/itemQuery';
 import { runOperation } from '../execution/runItem';
-import type { Operation, OperationSpec, Resource } from './operationSpec';
+import type { Operation, OperationSpec, Resource } from '../execution/operationSpec';
 
 /**
  * The operation picker entry. Of `routing`, n8n's RoutingNode needs only `send.paginate` and `operations.pagination`

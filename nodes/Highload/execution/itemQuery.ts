@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
-import type { OperationSpec } from '../descriptions/operationSpec';
 import { readFolderField, resolveFolderPath, type ResolvedFolder } from '../listing/folderPaths';
 import { ROOT_FOLDER_ID } from '../parameters/ids';
-import type { FieldRule } from '../parameters/sentFields';
+import type { FieldRule } from '../parameters/fieldRule';
 import { checkEmpty, checkValue, rootRefusal, type Checked } from '../parameters/valueRules';
 import { operationError } from '../transport/errors';
 import { oncePerRun, runValues } from '../transport/runCache';
 import { itemSession } from '../transport/session';
+import type { OperationSpec } from './operationSpec';
 
 /**
  * An item's query, built before anything is sent: each sent field read once, its value checked (valueRules.ts),

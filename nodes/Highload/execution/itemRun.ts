@@ -1,6 +1,5 @@
-import type { IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
 
-import type { OperationOutput } from '../descriptions/operationSpec';
 import type { ResolvedFolder } from '../listing/folderPaths';
 import type { ReadContext } from '../output/results';
 import type { HighloadSession } from '../transport/session';
@@ -15,6 +14,12 @@ export interface ItemRun extends ReadContext {
 	subject?: string;
 	/** Folders given By Path, as resolved before sending, by the query parameter they were sent as. */
 	folders: Record<string, ResolvedFolder>;
+}
+
+/** One output item of an operation, before n8n's pairing: a record, and a binary where the operation makes one. */
+export interface OperationOutput {
+	json: IDataObject;
+	binary?: IBinaryKeyData;
 }
 
 /** Records as output items. */

@@ -1,12 +1,12 @@
 import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { OperationSpec } from '../descriptions/operationSpec';
 import type { ResolvedFolder } from '../listing/folderPaths';
 import { normalizeRecord } from '../output/normalize';
 import { outputShaper } from '../output/simplify';
-import type { FieldRule } from '../parameters/sentFields';
+import type { FieldRule } from '../parameters/fieldRule';
 import { asNodeError } from '../transport/errors';
 import { itemSession } from '../transport/session';
+import type { OperationSpec } from './operationSpec';
 import { folderOfField } from './itemQuery';
 import { asOutput, type ItemRun } from './itemRun';
 

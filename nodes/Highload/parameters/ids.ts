@@ -1,6 +1,6 @@
 /**
  * What the ids and links a user gives look like, and their one canonical form. Pure functions: the checks before
- * any request (checks.ts) and the trigger use them.
+ * any request (valueRules.ts) and the trigger use them.
  */
 
 export const ROOT_FOLDER_ID = '0';

@@ -1,5 +1,5 @@
 import { canonicalFolderId, FOLDER_ID_HINT, isFileId, isWebAddress, ROOT_FOLDER_ID } from './ids';
-import type { FieldRule, Kind } from './sentFields';
+import type { FieldRule, Kind } from './fieldRule';
 
 /**
  * The rules a value must pass before it is sent: pure checks, no request (resolving a folder path is

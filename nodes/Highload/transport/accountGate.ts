@@ -1,3 +1,4 @@
+import { Gate } from './gate';
 import { accountGates } from './processState';
 
 /**
@@ -13,33 +14,6 @@ import { accountGates } from './processState';
  * The gates are process-wide state (processState.ts): an account fingerprint (a hash, never the key) → a counter and
  * a queue, removed as soon as the account has nothing in flight.
  */
-export class Gate {
-	active = 0;
-
-	readonly waiting: Array<{ limit: number; admit: () => void }> = [];
-
-	async acquire(limit: number): Promise<void> {
-		if (this.waiting.length === 0 && this.active < limit) {
-			this.active++;
-			return;
-		}
-		await new Promise<void>((admit) => this.waiting.push({ limit, admit }));
-	}
-
-	release(): void {
-		this.active--;
-		// First come, first served: the head of the queue goes next once there is room under its own limit.
-		while (this.waiting.length > 0 && this.active < this.waiting[0].limit) {
-			this.active++;
-			this.waiting.shift()!.admit();
-		}
-	}
-
-	get idle(): boolean {
-		return this.active === 0 && this.waiting.length === 0;
-	}
-}
-
 /** Runs `task` once fewer than `limit` requests of the same account are in flight in this process. */
 export async function throughAccountGate<T>(account: string, limit: number, task: () => Promise<T>): Promise<T> {
 	let gate = accountGates.get(account);

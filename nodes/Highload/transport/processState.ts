@@ -1,4 +1,4 @@
-import type { Gate } from './accountGate';
+import type { Gate } from './gate';
 
 /**
  * Everything this package keeps in an n8n process beyond one node run, poll or search. Each lives only in its

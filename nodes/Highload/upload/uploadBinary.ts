@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationOutput } from '../descriptions/operationSpec';
-import { asOutput, type ItemRun } from '../execution/itemRun';
+import { asOutput, type ItemRun, type OperationOutput } from '../execution/itemRun';
 import { records } from '../output/results';
 import { apiErrorWith, asNodeError, isApiStatus, operationError } from '../transport/errors';
 import { postUpload } from '../transport/uploadPost';

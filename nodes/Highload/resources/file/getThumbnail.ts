@@ -2,8 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
-import type { OperationOutput } from '../../descriptions/operationSpec';
-import type { ItemRun } from '../../execution/itemRun';
+import type { ItemRun, OperationOutput } from '../../execution/itemRun';
 import { missingInResult, sent } from '../../output/results';
 import { FILE, fileToActOn } from './resource';
 

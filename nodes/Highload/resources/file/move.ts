@@ -1,6 +1,6 @@
 import { defineOperation } from '../../descriptions/operation';
 import { sent, success } from '../../output/results';
-import { folderField, FOLDER_PATH_OUTPUT } from '../../parameters/sentFields';
+import { folderField, FOLDER_PATH_OUTPUT } from '../../descriptions/sentFields';
 import { FILE, fileToActOn } from './resource';
 
 // The API cannot move files to the root folder, so a folder must be chosen.

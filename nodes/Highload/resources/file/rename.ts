@@ -1,6 +1,6 @@
 import { defineOperation } from '../../descriptions/operation';
 import { sent, success } from '../../output/results';
-import { stringField } from '../../parameters/sentFields';
+import { stringField } from '../../descriptions/sentFields';
 import { FILE, fileToActOn } from './resource';
 
 const newName = stringField({ name: 'name', displayName: 'New Name', required: true, description: 'The new file name, e.g. holiday.mp4' }, 'name');

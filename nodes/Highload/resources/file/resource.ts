@@ -1,4 +1,4 @@
-import { fileField, folderField, FOLDER_PATH_OUTPUT } from '../../parameters/sentFields';
+import { fileField, folderField, FOLDER_PATH_OUTPUT } from '../../descriptions/sentFields';
 
 export const FILE = { value: 'file', name: 'File' };
 

@@ -2,12 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
-import type { OperationOutput } from '../../descriptions/operationSpec';
-import { asOutput, type ItemRun } from '../../execution/itemRun';
+import { asOutput, type ItemRun, type OperationOutput } from '../../execution/itemRun';
 import { folderTreeOf, formatFolderPath, parseFolderPath } from '../../listing/folderPaths';
 import { records, sent } from '../../output/results';
 import { ROOT_FOLDER_ID } from '../../parameters/ids';
-import { folderField, stringField } from '../../parameters/sentFields';
+import { folderField, stringField } from '../../descriptions/sentFields';
 import { forItem } from '../../transport/errors';
 import { FOLDER } from './resource';
 

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../descriptions/operation';
 import { deleted, sent } from '../../output/results';
-import { folderField, FOLDER_PATH_OUTPUT } from '../../parameters/sentFields';
+import { folderField, FOLDER_PATH_OUTPUT } from '../../descriptions/sentFields';
 import { FOLDER, ROOT_REFUSED } from './resource';
 
 // Required and never the root, however its id is spelled: the API could read an empty or `00` id as the root.

@@ -2,11 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
-import type { OperationOutput } from '../../descriptions/operationSpec';
-import { asOutput, type ItemRun } from '../../execution/itemRun';
+import { asOutput, type ItemRun, type OperationOutput } from '../../execution/itemRun';
 import { listingPages } from '../../listing/listFolder';
 import { walkFolder } from '../../listing/walkFolder';
-import { folderField, FOLDER_PATH_OUTPUT } from '../../parameters/sentFields';
+import { folderField, FOLDER_PATH_OUTPUT } from '../../descriptions/sentFields';
 import { FOLDER } from './resource';
 
 type Include = 'both' | 'files' | 'folders';

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../descriptions/operation';
 import { sent, success } from '../../output/results';
-import { folderField, FOLDER_PATH_OUTPUT, stringField } from '../../parameters/sentFields';
+import { folderField, FOLDER_PATH_OUTPUT, stringField } from '../../descriptions/sentFields';
 import { FOLDER, ROOT_REFUSED } from './resource';
 
 const folderToRename = folderField({ name: 'folderId', displayName: 'Folder', required: true, description: 'The folder to rename' }, 'folder', {

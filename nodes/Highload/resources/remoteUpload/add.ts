@@ -2,10 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { createMissingFoldersOption, optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
-import type { OperationOutput } from '../../descriptions/operationSpec';
-import { asOutput, type ItemRun } from '../../execution/itemRun';
+import { asOutput, type ItemRun, type OperationOutput } from '../../execution/itemRun';
 import { records } from '../../output/results';
-import { folderField, FOLDER_PATH_OUTPUT, stringField } from '../../parameters/sentFields';
+import { folderField, FOLDER_PATH_OUTPUT, stringField } from '../../descriptions/sentFields';
 import { addOnce } from './alreadyAdded';
 import { REMOTE_UPLOAD } from './resource';
 import { waitFields, waitIfAsked } from './waitForCompletion';

@@ -1,4 +1,4 @@
-import { stringField } from '../../parameters/sentFields';
+import { stringField } from '../../descriptions/sentFields';
 
 export const REMOTE_UPLOAD = { value: 'remoteUpload', name: 'Remote Upload' };
 

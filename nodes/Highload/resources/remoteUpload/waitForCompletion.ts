@@ -1,7 +1,6 @@
 import { sleep, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import type { OperationOutput } from '../../descriptions/operationSpec';
-import { asOutput, type ItemRun } from '../../execution/itemRun';
+import { asOutput, type ItemRun, type OperationOutput } from '../../execution/itemRun';
 import { records, type ResultReader } from '../../output/results';
 import { operationError } from '../../transport/errors';
 

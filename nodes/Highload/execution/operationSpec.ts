@@ -1,20 +1,14 @@
-import type { IBinaryKeyData, IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { ItemRun } from '../execution/itemRun';
+import type { ItemRun, OperationOutput } from './itemRun';
 import type { ResultReader } from '../output/results';
 import type { RecordKind } from '../output/simplify';
-import type { SentField } from '../parameters/sentFields';
+import type { SentField } from '../parameters/fieldRule';
 
 /** A resource as its picker shows it: `{ value: 'file', name: 'File' }`. */
 export interface Resource {
 	value: string;
 	name: string;
-}
-
-/** One output item of an operation, before n8n's pairing: a record, and a binary where the operation makes one. */
-export interface OperationOutput {
-	json: IDataObject;
-	binary?: IBinaryKeyData;
 }
 
 /**
@@ -30,7 +24,7 @@ export interface OperationSpec {
 	/** API path, e.g. `file/rename`. */
 	endpoint: string;
 	/**
-	 * The fields whose values it sends (parameters/sentFields.ts), first in the editor, in this order; each value is
+	 * The fields whose values it sends (descriptions/sentFields.ts), first in the editor, in this order; each value is
 	 * checked before any request. A field shared with other operations is the same object in each of their specs.
 	 */
 	sends?: SentField[];
