@@ -17,7 +17,7 @@ describe("n8n's SSRF protection on, the sandbox on 127.0.0.1 not allowed", () =>
 		const result = await testCredential(t.engine, { login: t.sim.login, apiKey: t.sim.key, baseUrl: t.sim.url });
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain(`n8n's SSRF protection blocked the request to Highload at ${new URL(t.sim.url).host}`);
-		expect(result.message).toContain('add 127.0.0.1 to N8N_SSRF_ALLOWED_HOSTNAMES');
+		expect(result.message).toContain('add 127.0.0.1/32 to N8N_SSRF_ALLOWED_IP_RANGES');
 		expect(t.sim.requests).toHaveLength(0);
 		expect(result.message).not.toContain(t.sim.key);
 	});
@@ -26,7 +26,7 @@ describe("n8n's SSRF protection on, the sandbox on 127.0.0.1 not allowed", () =>
 		const file = t.sim.addFile({ name: 'a.mp4' });
 		const run = await t.run('file', 'get', { fileId: byId(file.id) });
 		expect(run.error?.message).toBe(`n8n's SSRF protection blocked the request to Highload at ${new URL(t.sim.url).host}`);
-		expect(run.error?.description).toMatch(/N8N_SSRF_ALLOWED_HOSTNAMES/);
+		expect(run.error?.description).toContain('ask your n8n administrator to allow it: add 127.0.0.1/32 to N8N_SSRF_ALLOWED_IP_RANGES.');
 		expect(run.error?.description).not.toMatch(/\b(error|problem|failure|mistake)s?\b/i);
 		expect(t.sim.requests).toHaveLength(0);
 		expect(runText(run)).not.toContain(t.sim.key);

@@ -235,7 +235,7 @@ describe('editor in headless Chromium', () => {
 			// Its details page lists the action node's operations and the trigger's events, each by its own text.
 			await entries.first().click();
 			const creator = page.locator('[data-test-id="node-creator"]');
-			await creator.getByText('Get a file', { exact: true }).first().waitFor({ state: 'visible', timeout: 10000 });
+			await creator.getByText('Get file', { exact: true }).first().waitFor({ state: 'visible', timeout: 10000 });
 			const text = await creator.innerText();
 			const operations: string[] = action.properties
 				.filter((p: any) => p.name === 'operation')

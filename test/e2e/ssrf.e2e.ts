@@ -115,7 +115,7 @@ describe("n8n's SSRF protection on (real n8n 2.41.1): the sandbox is refused unt
 	test('the API host allowed only: the upload POST to the handed-out URL is refused, nothing arrives', () => {
 		const error = nodeError(runs.uploadApiOnly, 'Upload to Highload');
 		expect(error.message).toBe(`n8n's SSRF protection blocked the request to the upload server at 127.0.0.1:${port()}`);
-		expect(error.description).toContain('127.0.0.1 to N8N_SSRF_ALLOWED_IP_RANGES');
+		expect(error.description).toContain('127.0.0.1/32 to N8N_SSRF_ALLOWED_IP_RANGES');
 	});
 
 	test('the API host allowed only: the thumbnail download from the handed-out URL is refused', () => {

@@ -112,7 +112,19 @@ function hostOf(url: string): string {
 	}
 }
 
+/** An IPv4 or IPv6 address rather than a name (`net` is not among the imports n8n allows a community node). */
+const isIP = (hostname: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname) || hostname.includes(':');
+
 /** What a self-hosted n8n administrator allows so that n8n's SSRF protection lets the request through. */
+function ssrfAllowance(block: SsrfBlock, hostname: string): string {
+	if (block.name === 'SsrfBlockedHostnameError') return `remove ${hostname} from N8N_SSRF_BLOCKED_HOSTNAMES or add it to N8N_SSRF_ALLOWED_HOSTNAMES`;
+	const range = block.ip ? `${block.ip}/${block.ip.includes(':') ? 128 : 32}` : undefined;
+	// An address typed as an IP is checked against the IP ranges only; a name can also be allowed as a name.
+	if (isIP(hostname)) return `add ${range ?? `${hostname}/32`} to N8N_SSRF_ALLOWED_IP_RANGES`;
+	return `add ${hostname} to N8N_SSRF_ALLOWED_HOSTNAMES${range ? ` or ${range} to N8N_SSRF_ALLOWED_IP_RANGES` : ''}`;
+}
+
+/** n8n refused the destination: which one, and what to allow-list. */
 function ssrfError(target: ErrorTarget, block: SsrfBlock, destination: Destination): NodeApiError {
 	const host = hostOf(destination.url);
 	const hostname = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
@@ -120,8 +132,7 @@ function ssrfError(target: ErrorTarget, block: SsrfBlock, destination: Destinati
 	const message = `n8n's SSRF protection blocked the request to ${destination.name} at ${host}`;
 	const description =
 		`${address} is an address n8n blocks (a local or private network). If this server is yours, ask your n8n administrator ` +
-		`to allow it: add ${hostname} to N8N_SSRF_ALLOWED_HOSTNAMES${block.ip ? ` or ${block.ip} to N8N_SSRF_ALLOWED_IP_RANGES` : ''}. ` +
-		'Highload hands out the upload and thumbnail servers\' addresses; they are checked too.';
+		`to allow it: ${ssrfAllowance(block, hostname)}. Highload hands out the upload and thumbnail servers' addresses; they are checked too.`;
 	return apiErrorWith(target, message, description, 'SSRF');
 }
 
