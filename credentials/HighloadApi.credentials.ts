@@ -18,7 +18,7 @@ export class HighloadApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The API Login from the Account tab of the Highload user panel',
+			description: "The API login from the 'Account' tab of the Highload user panel",
 		},
 		{
 			displayName: 'API Key',
@@ -27,7 +27,7 @@ export class HighloadApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The API Key (API Password) from the Account tab of the Highload user panel',
+			description: "The API key (API password) from the 'Account' tab of the Highload user panel",
 		},
 		{
 			displayName: 'Base URL',

@@ -25,7 +25,7 @@ describe('Highload credential', () => {
 		t.engine.setCredential({ login: t.sim.login, apiKey: t.sim.key, baseUrl: 'http://api.highload.to' });
 		const run = await t.run('file', 'get', { fileId: byId('abc123def456') });
 		expect(run.error?.message).toBe(
-			'The Base URL must start with https:// (http:// is allowed only for localhost, 127.x.x.x or [::1]), because the API key is sent with every request. Fix the Base URL in the Highload credential.',
+			"The 'Base URL' must start with https:// (http:// is allowed only for localhost, 127.x.x.x or [::1]), because the API key is sent with every request. Fix the 'Base URL' in the Highload credential.",
 		);
 		expect(t.sim.requests).toHaveLength(0);
 		expect(runText(run)).not.toContain(t.sim.key);
@@ -36,7 +36,7 @@ describe('Highload credential', () => {
 		expect(result).toEqual({
 			status: 'Error',
 			message:
-				'The Base URL must start with https:// (http:// is allowed only for localhost, 127.x.x.x or [::1]), because the API key is sent with every request. Fix the Base URL in the Highload credential.',
+				"The 'Base URL' must start with https:// (http:// is allowed only for localhost, 127.x.x.x or [::1]), because the API key is sent with every request. Fix the 'Base URL' in the Highload credential.",
 		});
 	});
 

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { headingAnchors } from '../support/markdown';
 import { expectPackageListed } from './server-checks';
@@ -73,6 +74,23 @@ describe('node types in real n8n', () => {
 		expect(described).toHaveLength(1);
 		expect(described[0].displayName).toBe(action.displayName);
 		expect(described[0].properties.map((p: any) => p.name)).toEqual(expect.arrayContaining(['resource', 'operation']));
+	});
+
+	test('n8n generates the AI tool variant (highloadTool): it offers Output where the node offers Simplify', async () => {
+		const nodes: any[] = await n8n.rest(inst, 'GET', '/types/nodes.json');
+		const tool = nodes.find((t) => t.name === `${n8n.NODE_TYPE}Tool`);
+		const action = nodes.find((t) => t.name === n8n.NODE_TYPE);
+		expect(tool).toBeDefined();
+		// n8n's own display rules, on the descriptions n8n serves (`@tool` follows the type's name).
+		const shown = (description: any, parameters: Record<string, unknown>) =>
+			description.properties
+				.filter((p: any) => ['simplify', 'output', 'fields'].includes(p.name))
+				.filter((p: any) => NodeHelpers.displayParameter(parameters as never, p, { typeVersion: 1 } as never, description))
+				.map((p: any) => p.name);
+		expect(shown(action, { resource: 'file', operation: 'get' })).toEqual(['simplify']);
+		expect(shown(tool, { resource: 'file', operation: 'get' })).toEqual(['output']);
+		expect(shown(tool, { resource: 'folder', operation: 'list', output: 'selected' })).toEqual(['output', 'fields']);
+		expect(shown(tool, { resource: 'file', operation: 'delete' })).toEqual([]);
 	});
 
 	test("the package runs on n8n's own n8n-workflow, as in a user's n8n", () => {
@@ -253,7 +271,7 @@ describe('editor in headless Chromium', () => {
 			// Its details page lists the action node's operations and the trigger's events, each by its own text.
 			await entries.first().click();
 			const creator = page.locator('[data-test-id="node-creator"]');
-			await creator.getByText('Get a file', { exact: true }).first().waitFor({ state: 'visible', timeout: 10000 });
+			await creator.getByText('Get file', { exact: true }).first().waitFor({ state: 'visible', timeout: 10000 });
 			const text = await creator.innerText();
 			const operations: string[] = action.properties
 				.filter((p: any) => p.name === 'operation')

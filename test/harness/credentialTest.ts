@@ -2,6 +2,7 @@ import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialTestFunction, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import type { Engine, HighloadCredential } from './engine';
+import { assertErrorWording } from './errorWording';
 
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
@@ -25,5 +26,6 @@ export async function testCredential(engine: Engine, credential: HighloadCredent
 	if (!testFunction) throw new Error('harness: no node tests highloadApi');
 	const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
 	const result = await testFunction.call(context, { id: 'test', name: 'Highload', type: 'highloadApi', data: { ...credential } });
+	if (result.status !== 'OK') assertErrorWording('the credential test', [result.message]);
 	return { status: result.status as CredentialTestResult['status'], message: result.message };
 }

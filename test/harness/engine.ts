@@ -1,3 +1,4 @@
+import { assertErrorWording, checkedError } from './errorWording';
 import { Container } from '@n8n/di';
 import {
 	ExecutionLifecycleHooks,
@@ -142,11 +143,15 @@ export class Engine {
 		};
 		const run = await this.runWorkflow([input, node], connections, 'manual', options.cancelWhen);
 		const taskData = run.data.resultData.runData[nodeName]?.[0];
-		return {
-			items: taskData?.data?.main?.[0] ?? [],
-			error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'],
-			run,
-		};
+		const error = (taskData?.error ?? run.data.resultData.error) as NodeRun['error'];
+		const items = taskData?.data?.main?.[0] ?? [];
+		const itemErrors = items.map((item) => item.json.error as { message?: string; description?: string } | string | undefined).filter(Boolean);
+		assertErrorWording('the node run', [
+			error?.message,
+			error?.description,
+			...itemErrors.flatMap((itemError) => (typeof itemError === 'string' ? [itemError] : [itemError!.message, itemError!.description])),
+		]);
+		return { items, error, run };
 	}
 
 	/** Runs a whole workflow from its first node, as n8n's manual execution does. */
@@ -206,7 +211,7 @@ export class Engine {
 		const context = new LoadOptionsContext(workflow, node, this.additionalData(undefined), 'parameters.folderId');
 		const search = this.nodeTypes.getByNameAndVersion(node.type).methods?.listSearch?.[method];
 		if (!search) throw new Error(`harness: ${type} has no listSearch method ${method}`);
-		return await search.call(context, filter, paginationToken);
+		return await search.call(context, filter, paginationToken).catch((error: unknown) => Promise.reject(checkedError('a folder search', error)));
 	}
 
 	/**
@@ -259,7 +264,9 @@ export class Engine {
 				const workflow = mode === 'trigger' ? (activeWorkflow ??= loadWorkflow()) : loadWorkflow();
 				const additionalData = engine.additionalData(undefined);
 				const context = new PollContext(workflow, node, additionalData, mode, mode === 'trigger' ? 'activate' : 'manual');
-				const result = await Container.get(TriggersAndPollers).runPollFunction(workflow, node, context);
+				const result = await Container.get(TriggersAndPollers)
+					.runPollFunction(workflow, node, context)
+					.catch((error: unknown) => Promise.reject(checkedError('a poll', error)));
 				if (mode === 'trigger') {
 					savedStaticData = JSON.parse(JSON.stringify(workflow.staticData));
 				}

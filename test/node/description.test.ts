@@ -8,19 +8,19 @@ import { Engine } from '../harness';
 /** The fields each operation shows in the editor (besides the resource and operation pickers). */
 const expectedFields: Record<string, string[]> = {
 	'account/get': [],
-	'file/get': ['fileId'],
+	'file/get': ['fileId', 'simplify'],
 	'file/rename': ['fileId', 'name'],
 	'file/move': ['fileId', 'folderId'],
 	'file/delete': ['fileId', 'options'],
 	'file/getThumbnail': ['fileId', 'options'],
 	'file/getUploadUrl': ['folderId'],
-	'file/upload': ['folderId', 'binaryPropertyName', 'options'],
-	'folder/list': ['folderId', 'returnAll', 'limit', 'filters', 'options', 'sort'],
+	'file/upload': ['folderId', 'binaryPropertyName', 'options', 'simplify'],
+	'folder/list': ['folderId', 'returnAll', 'limit', 'filters', 'options', 'sort', 'simplify'],
 	'folder/create': ['name', 'parentFolderId', 'options'],
 	'folder/rename': ['folderId', 'name'],
 	'folder/delete': ['folderId', 'deleteNotice', 'options'],
-	'remoteUpload/add': ['url', 'folderId', 'options'],
-	'remoteUpload/get': ['remoteUploadId', 'options'],
+	'remoteUpload/add': ['url', 'folderId', 'options', 'simplify'],
+	'remoteUpload/get': ['remoteUploadId', 'options', 'simplify'],
 	'remoteUpload/remove': ['remoteUploadId'],
 	'remoteUpload/removeAll': ['removeAllNotice'],
 	'remoteUpload/restartFailed': [],
@@ -61,6 +61,23 @@ describe('Highload node description', () => {
 			.filter((property) => !['resource', 'operation', 'requestOptions'].includes(property.name))
 			.filter((property) => NodeHelpers.displayParameter(parameters, property, { typeVersion: 1 }, description));
 		expect(shown.map((property) => property.name)).toEqual(fields);
+	});
+
+	test('as an AI tool (n8n names the generated type highloadTool), the same operations offer Output instead of Simplify', () => {
+		const tool = { ...description, name: 'highloadTool' };
+		const shownAs = (owner: INodeTypeDescription, parameters: Record<string, unknown>) =>
+			properties
+				.filter((property) => ['simplify', 'output', 'fields'].includes(property.name))
+				.filter((property) => NodeHelpers.displayParameter(parameters as never, property, { typeVersion: 1 }, owner))
+				.map((property) => property.name);
+		const simplified = Object.entries(expectedFields).filter(([, fields]) => fields.includes('simplify'));
+		expect(simplified.map(([pair]) => pair)).toEqual(['file/get', 'file/upload', 'folder/list', 'remoteUpload/add', 'remoteUpload/get']);
+		for (const [pair] of simplified) {
+			const [resource, operation] = pair.split('/');
+			expect([pair, shownAs(tool, { resource, operation })]).toEqual([pair, ['output']]);
+			expect([pair, shownAs(tool, { resource, operation, output: 'selected' })]).toEqual([pair, ['output', 'fields']]);
+			expect([pair, shownAs(description, { resource, operation, output: 'selected' })]).toEqual([pair, ['simplify']]);
+		}
 	});
 
 	test("a field's own display rule stays: Limit shows only while Return All is off", () => {

@@ -92,7 +92,7 @@ describe.each(['memory', 'filesystem'] as const)('File → Upload never duplicat
 		t.sim.fault('file/listfolder', { kind: 'html' });
 		const content = Buffer.from('x');
 		const failed = await t.run('file', 'upload', skipBy('content'), { input: [fileItem(content)] });
-		expect(failed.error?.message).toMatch(/server error/i);
+		expect(failed.error?.message).toMatch(/server could not handle the request/i);
 		expect(t.sim.uploads).toHaveLength(0);
 		const next = await t.run('file', 'upload', skipBy('content'), { input: [fileItem(content)] });
 		expect(jsonOf(next)).toEqual([expect.objectContaining({ skipped: false })]);

@@ -9,8 +9,8 @@ const statusMatrix: Array<[number, string]> = [
 	[404, `Highload could not find file "${FILE}" (404)`],
 	[451, 'Highload blocks this item for legal reasons (451)'],
 	[509, 'Highload bandwidth limit exceeded (509): try again later or enable Retry On Fail'],
-	[500, 'Highload had a server error (500): try again later'],
-	[503, 'Highload had a server error (503): try again later'],
+	[500, "Highload's server could not handle the request (500): try again later"],
+	[503, "Highload's server could not handle the request (503): try again later"],
 ];
 
 describe.each(['mirror', 'always200'] as const)('error matrix — HTTP status %s', (httpStatus) => {
@@ -41,7 +41,7 @@ describe('answers that are not an envelope', () => {
 	test('an HTML error page from a proxy', async () => {
 		t.sim.fault('file/info', { kind: 'html' });
 		const run = await getFile();
-		expect(run.error?.message).toBe('Highload had a server error (502): try again later');
+		expect(run.error?.message).toBe("Highload's server could not handle the request (502): try again later");
 		expect(run.error?.description).toMatch(/^The answer is not JSON: <html> <head><title>502 Bad Gateway<\/title>/);
 		expect(runText(run)).not.toMatch(/SyntaxError|Unexpected token/);
 	});
@@ -57,7 +57,7 @@ describe('answers that are not an envelope', () => {
 		t.sim.fault('file/info', { kind: 'reset' });
 		const run = await getFile();
 		expect(run.error?.message).toBe('The connection to Highload broke before it answered');
-		expect(run.error?.description).toMatch(/^Network error (ECONNRESET|socket hang up)/);
+		expect(run.error?.description).toMatch(/^The network connection dropped \((ECONNRESET|socket hang up)\)/);
 	});
 
 	test('no answer fails within the timeout the user set', async () => {

@@ -121,14 +121,14 @@ describe('Folders by path', () => {
 		const renamed = await t.run('folder', 'rename', { folderId: byPath('videos/series'), name: 'shows' });
 		expect(jsonOf(renamed)).toEqual([{ success: true, folderId: series.id, name: 'shows', folderPath: 'videos/series' }]);
 		const deleted = await t.run('folder', 'delete', { folderId: byPath('videos/2026/archive') });
-		expect(jsonOf(deleted)).toEqual([{ success: true, folderId: archive.id, folderPath: 'videos/2026/archive' }]);
+		expect(jsonOf(deleted)).toEqual([{ deleted: true, folderId: archive.id, folderPath: 'videos/2026/archive' }]);
 		expect(t.sim.state.folders.has(archive.id)).toBe(false);
 	});
 
 	test('folder → list by path: its items carry the listed folder id and path', async () => {
 		const { series } = seedTree();
 		const file = t.sim.addFile({ name: 'ep1.mp4', folderId: series.id });
-		const run = await t.run('folder', 'list', { folderId: byPath('videos/series'), returnAll: true });
+		const run = await t.run('folder', 'list', { folderId: byPath('videos/series'), returnAll: true, simplify: false });
 		expect(jsonOf(run)).toEqual([expect.objectContaining({ type: 'file', id: file.id, path: '', folderId: series.id, folderPath: 'videos/series' })]);
 	});
 
@@ -188,7 +188,7 @@ describe('Create Missing Folders', () => {
 
 	test('File → Upload into a new path, 20 items at once', async () => {
 		const input = Array.from({ length: 20 }, (_, index) => ({ binary: { data: { content: Buffer.from(`file ${index}`), fileName: `${index}.txt` } } }));
-		const run = await t.run('file', 'upload', { folderId: byPath('/renders/été/'), options: { createMissingFolders: true } }, { input });
+		const run = await t.run('file', 'upload', { folderId: byPath('/renders/été/'), options: { createMissingFolders: true }, simplify: false }, { input });
 		expect(run.error).toBeUndefined();
 		expect(t.sim.countRequests('file/createfolder')).toBe(2);
 		expect(folderPaths()).toEqual(['renders', 'renders/été']);
@@ -251,7 +251,7 @@ describe('Create Missing Folders', () => {
 		const run = await t.run('remoteUpload', 'add', parameters, { input: items(3), continueOnFail: true });
 		expect(run.items).toHaveLength(3);
 		expect(run.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(run.items.every((item) => String(item.json.error).toLowerCase().includes('server error'))).toBe(true);
+		expect(run.items.every((item) => String(item.json.error).toLowerCase().includes('server could not handle the request'))).toBe(true);
 		expect(t.sim.countRequests('file/createfolder')).toBe(1);
 		expect(t.sim.countRequests('remotedl/add')).toBe(0);
 	});

@@ -21,7 +21,7 @@ describe.each(servers)('Highload node operations — %s', (_label, options) => {
 		const folder = t.sim.addFolder('videos');
 		const file = t.sim.addFile({ name: 'clip.mp4', folderId: folder.id, size: 361357875, downloadCount: 848 });
 		for (const fileId of [byId(file.id), byUrl(`https://highload.to/f/${file.id}/clip.mp4`)]) {
-			const [item] = jsonOf(await t.run('file', 'get', { fileId }));
+			const [item] = jsonOf(await t.run('file', 'get', { fileId, simplify: false }));
 			expect(item).toMatchObject({ id: file.id, name: 'clip.mp4', size: 361357875, download_count: 848, folderid: folder.id, folder: folder.id, sha1: file.sha1 });
 		}
 	});
@@ -45,7 +45,7 @@ describe.each(servers)('Highload node operations — %s', (_label, options) => {
 		const keep = t.sim.addFile({ name: 'keep.mp4' });
 		const file = t.sim.addFile({ name: 'gone.mp4' });
 		const run = await t.run('file', 'delete', { fileId: byId(file.id) });
-		expect(jsonOf(run)).toEqual([{ success: true, fileId: file.id }]);
+		expect(jsonOf(run)).toEqual([{ deleted: true, fileId: file.id }]);
 		expect(t.sim.state.files.has(file.id)).toBe(false);
 		expect(t.sim.state.files.has(keep.id)).toBe(true);
 	});
@@ -95,7 +95,7 @@ describe.each(servers)('Highload node operations — %s', (_label, options) => {
 		const file = t.sim.addFile({ name: 'x.mp4', folderId: inner.id });
 		const other = t.sim.addFolder('other');
 		const run = await t.run('folder', 'delete', { folderId: byId(folder.id) });
-		expect(jsonOf(run)).toEqual([{ success: true, folderId: folder.id }]);
+		expect(jsonOf(run)).toEqual([{ deleted: true, folderId: folder.id }]);
 		expect(t.sim.state.folders.has(folder.id)).toBe(false);
 		expect(t.sim.state.folders.has(inner.id)).toBe(false);
 		expect(t.sim.state.files.has(file.id)).toBe(false);
@@ -106,7 +106,7 @@ describe.each(servers)('Highload node operations — %s', (_label, options) => {
 		const folder = t.sim.addFolder('videos');
 		t.sim.addFolder('series', folder.id);
 		const file = t.sim.addFile({ name: 'a.mp4', folderId: folder.id, size: 10, downloadCount: 3 });
-		const items = jsonOf(await t.run('folder', 'list', { folderId: byId(folder.id), returnAll: true, options: { include: 'both' } }));
+		const items = jsonOf(await t.run('folder', 'list', { folderId: byId(folder.id), returnAll: true, options: { include: 'both' }, simplify: false }));
 		expect(items).toEqual([
 			{ type: 'folder', id: expect.any(String), name: 'series', path: '' },
 			expect.objectContaining({ type: 'file', id: file.id, name: 'a.mp4', size: 10, download_count: 3, folderid: folder.id, path: '' }),
@@ -127,7 +127,7 @@ describe.each(servers)('Highload node operations — %s', (_label, options) => {
 		expect(downloading).toMatchObject({ status: 'downloading', bytes_loaded: 50, bytes_total: 200, started: expect.any(String) });
 
 		const removed = await t.run('remoteUpload', 'remove', { remoteUploadId: String(added.id) });
-		expect(jsonOf(removed)).toEqual([{ success: true, remoteUploadId: added.id }]);
+		expect(jsonOf(removed)).toEqual([{ deleted: true, remoteUploadId: added.id }]);
 		expect(t.sim.state.remoteUploads.has(added.id as string)).toBe(false);
 	});
 
@@ -135,7 +135,7 @@ describe.each(servers)('Highload node operations — %s', (_label, options) => {
 		t.sim.addRemoteUpload('https://example.com/a.mp4');
 		t.sim.addRemoteUpload('https://example.com/b.mp4');
 		const run = await t.run('remoteUpload', 'removeAll');
-		expect(jsonOf(run)).toEqual([{ success: true, remoteUploadId: 'all' }]);
+		expect(jsonOf(run)).toEqual([{ deleted: true, remoteUploadId: 'all' }]);
 		expect(t.sim.state.remoteUploads.size).toBe(0);
 		expect(t.sim.requests[0].query.id).toBe('all');
 	});

@@ -58,7 +58,7 @@ describe.each(shapes)('Remote Upload → wait for completion — %s', (_label, o
 		const run = await t.run('remoteUpload', 'add', { url: REMOTE_URL, options: { waitForCompletion: true } });
 		const [upload] = [...t.sim.state.remoteUploads.values()];
 		expect(run.error?.name).toBe('NodeApiError');
-		expect(run.error?.message).toBe(`Highload could not fetch remote upload "${upload.id}" (status: error)`);
+		expect(run.error?.message).toBe(`Highload could not fetch remote upload "${upload.id}" (its status is 'error')`);
 		expect(run.error?.description).toBe(
 			`Highload failed to download ${REMOTE_URL}. Check that the link works, then use Remote Upload → Restart Failed.`,
 		);
@@ -66,7 +66,7 @@ describe.each(shapes)('Remote Upload → wait for completion — %s', (_label, o
 		const next = await t.run('remoteUpload', 'add', { url: REMOTE_URL, options: { waitForCompletion: true } }, { continueOnFail: true });
 		const second = [...t.sim.state.remoteUploads.values()][1];
 		expect(next.error).toBeUndefined();
-		expect(jsonOf(next)).toEqual([{ error: `Highload could not fetch remote upload "${second.id}" (status: error)` }]);
+		expect(jsonOf(next)).toEqual([{ error: `Highload could not fetch remote upload "${second.id}" (its status is 'error')` }]);
 	});
 
 	test('an upload that does not finish in time fails after the timeout, saying how long and the last status', async () => {

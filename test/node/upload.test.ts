@@ -43,7 +43,7 @@ describe.each(['memory', 'filesystem'] as const)('File → Upload, %s binary mod
 		} else {
 			input = fileItem(content, 'big.bin', 'application/octet-stream');
 		}
-		const run = await t.run('file', 'upload', {}, { input: [input] });
+		const run = await t.run('file', 'upload', { simplify: false }, { input: [input] });
 
 		expect(run.error).toBeUndefined();
 		if (mode === 'filesystem') expect(inputBinary(run).id).toMatch(/^filesystem/);
@@ -84,7 +84,7 @@ describe.each(['memory', 'filesystem'] as const)('File → Upload, %s binary mod
 		const folder = t.sim.addFolder('incoming');
 		for (const folderId of [byId(folder.id), fromList(folder.id)]) {
 			t.sim.resetStats();
-			const run = await t.run('file', 'upload', { folderId }, { input: [fileItem(Buffer.from('in a folder'))] });
+			const run = await t.run('file', 'upload', { folderId, simplify: false }, { input: [fileItem(Buffer.from('in a folder'))] });
 			const [item] = jsonOf(run);
 			expect(item).toMatchObject({ folder: folder.id, folderid: folder.id });
 			expect(t.sim.state.files.get(item.id as string)!.folderId).toBe(folder.id);
@@ -173,7 +173,7 @@ describe('File → Upload, what the upload server answers', () => {
 	test('an upload server that answers 502 with an HTML page', async () => {
 		t.sim.fault('upload', { kind: 'html' });
 		const run = await upload();
-		expect(run.error?.message).toBe('Highload had a server error (502): try again later');
+		expect(run.error?.message).toBe("Highload's server could not handle the request (502): try again later");
 		expect(run.error?.description).toMatch(/^The answer is not JSON: <html>/);
 		expect(runText(run)).not.toContain(t.sim.key);
 	});
@@ -181,8 +181,8 @@ describe('File → Upload, what the upload server answers', () => {
 	test('an upload server that resets the connection', async () => {
 		t.sim.fault('upload', { kind: 'reset' });
 		const run = await upload(randomBytes(8 * MiB));
-		expect(run.error?.message).toBe('The connection to Highload broke before it answered');
-		expect(run.error?.description).toMatch(/^Network error (ECONNRESET|EPIPE|socket hang up)/);
+		expect(run.error?.message).toBe('The connection to the upload server broke before it answered');
+		expect(run.error?.description).toMatch(/^The network connection dropped \((ECONNRESET|EPIPE|socket hang up)\)/);
 		expect(runText(run)).not.toContain(t.sim.key);
 	});
 
@@ -190,7 +190,7 @@ describe('File → Upload, what the upload server answers', () => {
 		t.sim.fault('upload', { kind: 'noAnswer' });
 		const started = Date.now();
 		const run = await upload(randomBytes(MiB), { timeout: 1000 });
-		expect(run.error?.message).toBe('Highload did not answer within 1 s');
+		expect(run.error?.message).toBe('The upload server did not answer within 1 s');
 		expect(run.error?.description).toBe('Try again later, or raise Timeout under Request Options.');
 		expect(Date.now() - started).toBeLessThan(5000);
 	});
@@ -270,7 +270,7 @@ describe('File → Upload, what the upload server answers', () => {
 		);
 		expect(run.items).toHaveLength(3);
 		expect(run.items[0].json.sha1).toBe(sha1(files[0]));
-		expect(run.items[1].json).toMatchObject({ error: 'Highload had a server error (502): try again later' });
+		expect(run.items[1].json).toMatchObject({ error: "Highload's server could not handle the request (502): try again later" });
 		expect(run.items[2].json.sha1).toBe(sha1(files[2]));
 	});
 });

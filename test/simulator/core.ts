@@ -14,4 +14,6 @@ export interface SimulatorCore {
 	readonly faults: FaultPlan;
 	readonly hooks: RequestHooks;
 	readonly url: string;
+	/** Where the upload and thumbnail URLs it hands out point (the same server, maybe under another host name). */
+	readonly fileServerUrl: string;
 }

@@ -36,9 +36,14 @@ export interface SimulatorOptions {
 	autoAdvanceRemote?: RemoteStep[];
 	/** RNG seed for shuffles and ids. */
 	seed?: number;
+	/**
+	 * Host name put into the upload and thumbnail URLs the API hands out (the same server answers them), e.g. the API
+	 * reached as `localhost` hands out `127.0.0.1` URLs: a test can then allow one destination and not the other.
+	 */
+	fileServerHost?: string;
 }
 
-type OptionalKeys = 'throttleAbove' | 'autoAdvanceRemote';
+type OptionalKeys = 'throttleAbove' | 'autoAdvanceRemote' | 'fileServerHost';
 export type ResolvedOptions = Required<Omit<SimulatorOptions, OptionalKeys>> & Pick<SimulatorOptions, OptionalKeys>;
 
 export const DEFAULT_OPTIONS: ResolvedOptions = {

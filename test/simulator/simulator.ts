@@ -55,6 +55,13 @@ export class HighloadSimulator implements SimulatorCore {
 		this.stats.holdAnswers(count);
 	}
 
+	get fileServerUrl(): string {
+		if (!this.options.fileServerHost) return this.baseUrl;
+		const url = new URL(this.baseUrl);
+		url.hostname = this.options.fileServerHost;
+		return url.origin;
+	}
+
 	get login(): string {
 		return this.options.login;
 	}

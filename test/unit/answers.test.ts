@@ -28,7 +28,7 @@ describe('envelope', () => {
 	test('a body that is not an envelope fails with the HTTP status, its snippet masked before it is cut', () => {
 		const html = `<html>${'x'.repeat(20)} key=sekret ${'y'.repeat(200)}</html>`;
 		const error = failure(() => readEnvelope(target, { statusCode: 502, body: html }));
-		expect(error.message).toBe('Highload had a server error (502): try again later');
+		expect(error.message).toBe("Highload's server could not handle the request (502): try again later");
 		expect(error.description).toContain('key=***');
 		expect(error.description).not.toContain('sekret');
 		expect(failure(() => readEnvelope(target, { statusCode: 200, body: '{"status":2' })).message).toBe(

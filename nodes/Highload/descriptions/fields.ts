@@ -89,5 +89,5 @@ export const createMissingFoldersOption: INodeProperties = {
 	name: 'createMissingFolders',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to create the folders of a Folder given by path that do not exist yet (like mkdir -p)',
+	description: "Whether to create the missing folders of a path given in 'Folder' (like mkdir -p)",
 };

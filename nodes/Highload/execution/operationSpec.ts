@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ItemRun, OperationOutput } from './itemRun';
 import type { ResultReader } from '../output/results';
+import type { RecordKind } from '../output/simplify';
 import type { SentField } from '../parameters/fieldRule';
 
 /** A resource as its picker shows it: `{ value: 'file', name: 'File' }`. */
@@ -52,6 +53,8 @@ export interface OperationSpec {
 	result?: ResultReader;
 	/** Replaces the single request, for operations of several steps (upload, listing, waiting, downloading). */
 	steps?: (run: ItemRun) => Promise<OperationOutput[]>;
+	/** Its records have more than 10 fields: the node's Simplify (as a tool: Output) applies to them (output/simplify.ts). */
+	simplify?: RecordKind;
 }
 
 /** An operation as the node description needs it: its picker entry (with routing), and its spec's fields. */

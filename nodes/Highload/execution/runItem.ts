@@ -2,6 +2,7 @@ import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctio
 
 import type { ResolvedFolder } from '../listing/folderPaths';
 import { normalizeRecord } from '../output/normalize';
+import { outputShaper } from '../output/simplify';
 import type { FieldRule } from '../parameters/fieldRule';
 import { asNodeError } from '../transport/errors';
 import { itemSession } from '../transport/session';
@@ -63,7 +64,8 @@ async function runItem(context: IExecutePaginationFunctions, spec: OperationSpec
 	const output = spec.steps ? await spec.steps(run) : asOutput(spec.result!(await session.request({ endpoint: spec.endpoint, qs, subject }), run));
 	const pairedItem = { item: context.getItemIndex() };
 	const added = folderOutput(rules, folders);
-	return output.map((item) => ({ ...item, json: normalizeRecord(withFields(item.json, added)), pairedItem }));
+	const shape = outputShaper(context, spec.simplify);
+	return output.map((item) => ({ ...item, json: shape(normalizeRecord(withFields(item.json, added))), pairedItem }));
 }
 
 /**

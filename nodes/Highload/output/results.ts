@@ -68,13 +68,19 @@ export function list(kind: string): ResultReader {
 	};
 }
 
-/** A `true` result as `{ success: true, ...what the request acted on }`. */
-export function success(output: (qs: IDataObject) => IDataObject = () => ({})): ResultReader {
+/** A `true` result as `{ [flag]: true, ...what the request acted on }`. */
+function confirmation(flag: 'success' | 'deleted', output: (qs: IDataObject) => IDataObject): ResultReader {
 	return (result, run) => {
 		if (result !== true && result !== 'true' && result !== 1) throw missingInResult(run, 'confirmation (result true)', result);
-		return [{ success: true, ...output(run.qs) }];
+		return [{ [flag]: true, ...output(run.qs) }];
 	};
 }
+
+/** A change confirmed: `{ success: true, ...what the request acted on }`. */
+export const success = (output: (qs: IDataObject) => IDataObject = () => ({})): ResultReader => confirmation('success', output);
+
+/** A deletion confirmed, as n8n's guidelines want it: `{ deleted: true, ...the id of what was deleted }`. */
+export const deleted = (output: (qs: IDataObject) => IDataObject): ResultReader => confirmation('deleted', output);
 
 /** A query value as output, '' when absent. */
 export const sent = (qs: IDataObject, key: string): string => (qs[key] === undefined || qs[key] === null ? '' : String(qs[key]));

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationPicker, resourceFields } from '../descriptions/operation';
+import { outputProperties } from '../output/simplify';
 import { accountResource } from './account';
 import { conversionResource } from './conversion';
 import { fileResource } from './file';
@@ -23,4 +24,10 @@ export const operationProperties: INodeProperties[] = [
 	resourcePicker,
 	...resources.map((resource) => operationPicker(resource, resource.operations)),
 	...resources.flatMap((resource) => resourceFields(resource, resource.operations)),
+	// Simplify (as an AI tool: Output) for the operations whose records have more than 10 fields, after their fields.
+	...outputProperties(
+		resources.flatMap((resource) =>
+			resource.operations.flatMap(({ spec }) => (spec.simplify ? [{ resource: resource.value, operation: spec.value, kind: spec.simplify }] : [])),
+		),
+	),
 ];

@@ -6,7 +6,7 @@
 export const DEFAULT_BASE_URL = 'https://api.highload.to';
 
 export const INSECURE_BASE_URL_MESSAGE =
-	'The Base URL must start with https:// (http:// is allowed only for localhost, 127.x.x.x or [::1]), because the API key is sent with every request. Fix the Base URL in the Highload credential.';
+	"The 'Base URL' must start with https:// (http:// is allowed only for localhost, 127.x.x.x or [::1]), because the API key is sent with every request. Fix the 'Base URL' in the Highload credential.";
 
 const SECURE_BASE_URL = /^(https:\/\/[^\s/]+|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?)(\/[^\s]*)?$/i;
 

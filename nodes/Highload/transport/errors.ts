@@ -33,7 +33,7 @@ function failureMessage({ status, subject, detail }: ApiFailure): string {
 	if (status === 404 && subject) return `Highload could not find ${subject} (404)`;
 	if (detail && status < 500) return `Highload sent an answer that could not be read (HTTP ${status})`;
 	if (STATUS_MESSAGES[status]) return STATUS_MESSAGES[status];
-	if (status >= 500) return `Highload had a server error (${status}): try again later`;
+	if (status >= 500) return `Highload's server could not handle the request (${status}): try again later`;
 	return `Highload answered with status ${status}`;
 }
 
@@ -92,7 +92,7 @@ function networkErrorCode(error: unknown): string | undefined {
 
 /** Where a request went, for its network errors. */
 export interface NetworkPath {
-	/** The server as messages name it (default "Highload"). */
+	/** The server as messages name it mid-sentence: `Highload` (the default), `the upload server`, `the thumbnail server`. */
 	server?: string;
 	/** host:port of the request. */
 	host?: string;
@@ -108,14 +108,52 @@ function certificateAdvice(path: NetworkPath): string {
 		: 'The trigger, the folder search and the credential test always verify certificates: give n8n the certificate authority (NODE_EXTRA_CA_CERTS) or use a Base URL with a valid certificate.';
 }
 
+type SsrfBlock = Error & { ip?: string; hostname?: string };
+
+/** n8n's SSRF protection (N8N_SSRF_PROTECTION_ENABLED) refusing a destination: its own error, also when wrapped. */
+function ssrfBlock(error: unknown): SsrfBlock | undefined {
+	for (let current = error as CodedError | undefined, depth = 0; current && depth < 4; depth++) {
+		if (/^Ssrf/.test(current.name ?? '')) return current;
+		current = current.cause as CodedError | undefined;
+	}
+	return undefined;
+}
+
+/** An IPv4 or IPv6 address rather than a name (`net` is not among the imports n8n allows a community node). */
+const isIP = (hostname: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname) || hostname.includes(':');
+
+/** What a self-hosted n8n administrator allows so that n8n's SSRF protection lets the request through. */
+function ssrfAllowance(block: SsrfBlock, hostname: string): string {
+	if (block.name === 'SsrfBlockedHostnameError') return `remove ${hostname} from N8N_SSRF_BLOCKED_HOSTNAMES or add it to N8N_SSRF_ALLOWED_HOSTNAMES`;
+	const range = block.ip ? `${block.ip}/${block.ip.includes(':') ? 128 : 32}` : undefined;
+	// An address typed as an IP is checked against the IP ranges only; a name can also be allowed as a name.
+	if (isIP(hostname)) return `add ${range ?? `${hostname}/32`} to N8N_SSRF_ALLOWED_IP_RANGES`;
+	return `add ${hostname} to N8N_SSRF_ALLOWED_HOSTNAMES${range ? ` or ${range} to N8N_SSRF_ALLOWED_IP_RANGES` : ''}`;
+}
+
+/** n8n refused the destination: which one, and what to allow-list. */
+function ssrfError(target: ErrorTarget, block: SsrfBlock, server: string, host: string): NodeApiError {
+	const hostname = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+	const address = block.ip && block.ip !== hostname ? `${hostname} (${block.ip})` : hostname;
+	const message = `n8n's SSRF protection blocked the request to ${server} at ${host}`;
+	const description =
+		`${address} is an address n8n blocks (a local or private network). If this server is yours, ask your n8n administrator ` +
+		`to allow it: ${ssrfAllowance(block, hostname)}. Highload hands out the upload and thumbnail servers' addresses; they are checked too.`;
+	return apiErrorWith(target, message, description, 'SSRF');
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Network failures as a user can act on them; never echoes the request (its URL carries the key). */
 export function networkError(target: ErrorTarget, error: Error, timeoutMs: number, path: NetworkPath = {}): NodeApiError {
-	const code = networkErrorCode(error) ?? '';
 	const server = path.server ?? 'Highload';
+	const blocked = ssrfBlock(error);
+	if (blocked) return ssrfError(target, blocked, server, path.host ?? blocked.hostname ?? 'an unknown host');
+	const code = networkErrorCode(error) ?? '';
 	const at = path.host ? ` (${path.host})` : '';
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(error.message);
 	if (timedOut) {
-		return apiErrorWith(target, `${server} did not answer within ${Math.round(timeoutMs / 1000)} s`, 'Try again later, or raise Timeout under Request Options.', code || undefined);
+		return apiErrorWith(target, `${capitalized(server)} did not answer within ${Math.round(timeoutMs / 1000)} s`, 'Try again later, or raise Timeout under Request Options.', code || undefined);
 	}
 	if (CERTIFICATE_CODE.test(code)) {
 		return apiErrorWith(target, `The certificate of ${server}${at} could not be verified (${code})`, certificateAdvice(path), code);
@@ -125,10 +163,10 @@ export function networkError(target: ErrorTarget, error: Error, timeoutMs: numbe
 		if (path.proxy) {
 			return apiErrorWith(target, `Could not connect to the proxy ${path.proxy}: ${nothing} (${code})`, 'Check Proxy under Request Options.', code);
 		}
-		const fix = server === 'Highload' ? 'Check the Base URL in the credential.' : 'Try again later; if it keeps happening, the address Highload handed out is wrong.';
+		const fix = server === 'Highload' ? 'Check the Base URL in the Highload credential.' : 'Try again later; if it keeps happening, the address Highload handed out is wrong.';
 		return apiErrorWith(target, `Could not connect to ${server}${at}: ${nothing} (${code})`, fix, code);
 	}
-	const description = `Network error ${code || error.message}. Try again later, or enable Retry On Fail.`;
+	const description = `The network connection dropped (${code || error.message}). Try again later, or enable Retry On Fail.`;
 	return apiErrorWith(target, `The connection to ${server} broke before it answered`, description, code || undefined);
 }
 

@@ -21,6 +21,8 @@ export interface HttpExchange {
 	asText?: boolean;
 	/** Same-host https redirects may be followed (never for a streamed body, which cannot be sent twice). */
 	followSafeRedirects: boolean;
+	/** Who answers, as errors name it (default `Highload`): e.g. `the upload server`. */
+	destination?: string;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);

@@ -132,7 +132,7 @@ export class HighloadSession {
 		} catch (error) {
 			const ours = error instanceof NodeApiError || error instanceof NodeOperationError;
 			const url = request.baseURL ? `${request.baseURL}${request.url}` : request.url;
-			throw ours ? error : networkError(this.target, error as Error, request.timeoutMs ?? this.limits.timeoutMs, this.networkPath(url));
+			throw ours ? error : networkError(this.target, error as Error, request.timeoutMs ?? this.limits.timeoutMs, this.networkPath(url, request.destination));
 		}
 	}
 

@@ -12,6 +12,8 @@ const UPLOAD_MESSAGES: Record<string, string> = {
 	'403': 'Highload refused the upload (403): the upload URL expired or was already used, or the API Login or API Key is wrong',
 };
 
+const UPLOAD_SERVER = 'the upload server';
+
 interface Watch {
 	done: boolean;
 	timedOut: boolean;
@@ -65,12 +67,13 @@ export async function postUpload(
 				headers: { 'Content-Type': body.type, 'Content-Length': String(body.size) },
 				asText: true,
 				followSafeRedirects: false,
+				destination: UPLOAD_SERVER,
 			},
 			controller.signal,
 		);
 	} catch (error) {
 		if (body.failure) throw body.failure;
-		if (watch.timedOut) throw networkError(session.target, Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' }), idleMs);
+		if (watch.timedOut) throw networkError(session.target, Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' }), idleMs, session.networkPath(uploadUrl, UPLOAD_SERVER));
 		throw asNodeError(session.target, error);
 	} finally {
 		watch.done = true;

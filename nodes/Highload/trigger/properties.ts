@@ -26,7 +26,7 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Remote Upload Status Changed',
 				value: 'remoteUploadChanged',
-				description: "A remote upload's status changed (pending, downloading, finished, error)",
+				description: "A remote upload's status changed ('pending', 'downloading', 'finished', 'error')",
 			},
 		],
 	},

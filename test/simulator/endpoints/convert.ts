@@ -10,7 +10,7 @@ export const convertEndpoints: EndpointTable = {
 	'file/runningconverts': ({ core, render }) =>
 		[...core.state.files.values()].filter((f) => f.cstatus !== 'Completed').map((f) => render.runningConvert(f)),
 
-	'file/getsplash': ({ core, params }) => `${core.url}/thumb/${params.file('file').id}.jpg`,
+	'file/getsplash': ({ core, params }) => `${core.fileServerUrl}/thumb/${params.file('file').id}.jpg`,
 };
 
 /** GET /thumb/<fileId>.jpg: the same small JPEG for every existing file. */

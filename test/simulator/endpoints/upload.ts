@@ -19,7 +19,7 @@ export const uploadUrlEndpoints: EndpointTable = {
 	'file/ul': ({ core, params }) => {
 		const folder = params.folderOrRoot('folder');
 		const token = core.state.createUploadToken(folder.id, core.options.uploadUrlTtlMs);
-		return { url: `${core.url}${UPLOAD_PATH_PREFIX}${token.token}`, valid_until: formatTime(new Date(token.expiresAt)) };
+		return { url: `${core.fileServerUrl}${UPLOAD_PATH_PREFIX}${token.token}`, valid_until: formatTime(new Date(token.expiresAt)) };
 	},
 };
 

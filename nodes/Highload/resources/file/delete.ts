@@ -1,14 +1,14 @@
 import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
 import { stopIfMoreThanOption } from '../../parameters/deleteGuard';
-import { sent, success } from '../../output/results';
+import { deleted, sent } from '../../output/results';
 import { FILE, fileToActOn } from './resource';
 
 export const deleteFile = defineOperation({
 	resource: FILE,
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a file',
+	action: 'Delete file',
 	description: 'Delete a file for good',
 	endpoint: 'file/delete',
 	sends: [fileToActOn],
@@ -16,5 +16,5 @@ export const deleteFile = defineOperation({
 	refusesFolderItems: true,
 	deletes: 'files',
 	fields: [optionsCollection([stopIfMoreThanOption])],
-	result: success((qs) => ({ fileId: sent(qs, 'file') })),
+	result: deleted((qs) => ({ fileId: sent(qs, 'file') })),
 });

@@ -18,7 +18,7 @@ async function getThumbnail(run: ItemRun): Promise<OperationOutput[]> {
 		const url = result.trim();
 		const fileName = url.split('/').pop()?.split('?')[0] || `${sent(qs, 'file')}.jpg`;
 		const property = String(options.binaryPropertyName || 'data');
-		const image = readImage(session.target, await session.download(url, 'The thumbnail server'), url, 'thumbnail');
+		const image = readImage(session.target, await session.download(url, 'the thumbnail server'), url, 'thumbnail');
 		item.binary = { [property]: await context.helpers.prepareBinaryData(image.data, fileName, image.mimeType) };
 	}
 	return [item];
@@ -28,7 +28,7 @@ export const getThumbnailOperation = defineOperation({
 	resource: FILE,
 	value: 'getThumbnail',
 	name: 'Get Thumbnail',
-	action: 'Get a file thumbnail',
+	action: 'Get file thumbnail',
 	description: "Get the link to a video's splash image, optionally downloading the image",
 	endpoint: 'file/getsplash',
 	sends: [fileToActOn],

@@ -14,7 +14,7 @@ export const moveFile = defineOperation({
 	resource: FILE,
 	value: 'move',
 	name: 'Move',
-	action: 'Move a file',
+	action: 'Move file',
 	description: 'Move a file into another folder',
 	endpoint: 'file/move',
 	sends: [fileToActOn, destination],

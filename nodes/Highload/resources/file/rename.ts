@@ -9,7 +9,7 @@ export const renameFile = defineOperation({
 	resource: FILE,
 	value: 'rename',
 	name: 'Rename',
-	action: 'Rename a file',
+	action: 'Rename file',
 	description: 'Give a file a new name',
 	endpoint: 'file/rename',
 	sends: [fileToActOn, newName],

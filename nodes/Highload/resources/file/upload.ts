@@ -7,9 +7,10 @@ export const uploadFile = defineOperation({
 	resource: FILE,
 	value: 'upload',
 	name: 'Upload',
-	action: 'Upload a file',
+	action: 'Upload file',
 	description: 'Upload a binary file from the input item, streamed from n8n without loading it into memory',
 	endpoint: 'file/ul',
+	simplify: 'file',
 	sends: [uploadFolder],
 	about: uploadFolder,
 	createsMissingFolders: true,
@@ -37,7 +38,7 @@ export const uploadFile = defineOperation({
 				name: 'ifSameFileExists',
 				type: 'options',
 				default: 'uploadAnyway',
-				description: 'What to do when the folder already holds the same file (see Same File Means)',
+				description: "What to do when the folder already holds the same file (see 'Same File Means')",
 				options: [
 					{
 						name: 'Skip',
@@ -52,7 +53,7 @@ export const uploadFile = defineOperation({
 				name: 'compareBy',
 				type: 'options',
 				default: 'content',
-				description: 'With If the Same File Exists set to Skip: how a file in the folder is recognised as the same file',
+				description: "With 'If the Same File Exists' set to 'Skip': how a file in the folder is recognised as the same file",
 				options: [
 					{
 						name: 'Same Content (SHA-1)',

@@ -61,7 +61,7 @@ export const createFolder = defineOperation({
 	resource: FOLDER,
 	value: 'create',
 	name: 'Create',
-	action: 'Create a folder',
+	action: 'Create folder',
 	description: 'Create a folder, in the root folder or inside another one',
 	endpoint: 'file/createfolder',
 	sends: [folderName, parentFolder],
@@ -75,7 +75,7 @@ export const createFolder = defineOperation({
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to work like mkdir -p: create the missing folders of a Parent Folder given by path, and create the folder only if the parent has none of that name (the output then says skipped: true)',
+					"Whether to work like mkdir -p: create the missing folders of a path given in 'Parent Folder', and create the folder only if the parent has none of that name (the output then says skipped: true)",
 			},
 		]),
 	],

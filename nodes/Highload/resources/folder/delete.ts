@@ -1,7 +1,7 @@
 import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
 import { stopIfMoreThanOption } from '../../parameters/deleteGuard';
-import { sent, success } from '../../output/results';
+import { deleted, sent } from '../../output/results';
 import { folderField, FOLDER_PATH_OUTPUT } from '../../descriptions/sentFields';
 import { FOLDER, ROOT_REFUSED } from './resource';
 
@@ -16,7 +16,7 @@ export const deleteFolder = defineOperation({
 	resource: FOLDER,
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a folder',
+	action: 'Delete folder',
 	description: 'Delete a folder with all its subfolders and files, for good',
 	endpoint: 'file/deletefolder',
 	sends: [folderToDelete],
@@ -31,5 +31,5 @@ export const deleteFolder = defineOperation({
 		},
 		optionsCollection([stopIfMoreThanOption]),
 	],
-	result: success((qs) => ({ folderId: sent(qs, 'folder') })),
+	result: deleted((qs) => ({ folderId: sent(qs, 'folder') })),
 });

@@ -40,9 +40,10 @@ export const listFolderOperation = defineOperation({
 	resource: FOLDER,
 	value: 'list',
 	name: 'List',
-	action: 'List a folder',
+	action: 'List folder contents',
 	description: 'List the files (and, if asked, the subfolders) of a folder',
 	endpoint: 'file/listfolder',
+	simplify: 'file',
 	sends: [folderToList],
 	fields: [
 		{
@@ -68,7 +69,7 @@ export const listFolderOperation = defineOperation({
 				name: 'include',
 				type: 'options',
 				default: DEFAULT_INCLUDE,
-				description: 'Which entries to output. Files Only suits a following File operation.',
+				description: "Which entries to output. 'Files Only' suits a following file operation.",
 				options: [
 					{ name: 'Files and Folders', value: 'both' },
 					{ name: 'Files Only', value: 'files' },

@@ -15,7 +15,7 @@ export const renameFolder = defineOperation({
 	resource: FOLDER,
 	value: 'rename',
 	name: 'Rename',
-	action: 'Rename a folder',
+	action: 'Rename folder',
 	description: 'Give a folder a new name',
 	endpoint: 'file/renamefolder',
 	sends: [folderToRename, newName],

@@ -1,5 +1,5 @@
 import { defineOperation } from '../../descriptions/operation';
-import { success } from '../../output/results';
+import { deleted } from '../../output/results';
 import { REMOTE_UPLOAD } from './resource';
 
 /** The API's `id=all`: only reachable as this operation, never from an id field that happens to say "all". */
@@ -20,5 +20,5 @@ export const removeAllRemoteUploads = defineOperation({
 			default: '',
 		},
 	],
-	result: success(() => ({ remoteUploadId: 'all' })),
+	result: deleted(() => ({ remoteUploadId: 'all' })),
 });

@@ -7,7 +7,7 @@ export const restartFailedRemoteUploads = defineOperation({
 	value: 'restartFailed',
 	name: 'Restart Failed',
 	action: 'Restart failed remote uploads',
-	description: 'Start every remote upload that ended in an error again',
+	description: "Start again every remote upload whose status is 'error'",
 	endpoint: 'remotedl/restart',
 	query: { restart: 'true' },
 	result: success(() => ({ restarted: 'failed' })),

@@ -22,7 +22,7 @@ export const waitFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: DEFAULT_WAIT_TIMEOUT_SECONDS,
-		description: 'With Wait for Completion: how long to wait at most, in seconds, before failing (the upload keeps running on Highload)',
+		description: "With 'Wait for Completion': how long to wait at most, in seconds, before giving up (the upload keeps running on Highload)",
 	},
 ];
 
@@ -71,7 +71,7 @@ async function waitForOne(run: ItemRun, started: IDataObject, timeoutMs: number)
 	if (statusOf(current) === 'error') {
 		throw operationError(
 			run.target,
-			`Highload could not fetch remote upload "${id}" (status: error)`,
+			`Highload could not fetch remote upload "${id}" (its status is 'error')`,
 			`Highload failed to download ${String(current.remoteurl ?? 'the remote URL')}. Check that the link works, then use Remote Upload → Restart Failed.`,
 		);
 	}
