@@ -6,7 +6,7 @@
 //   npm run build && node bench/cleanup/run.js [--files=100000] [--runs=3] [--json=<file>]
 //
 // Variants (all Return All, Include: Files Only):
-//   filtered = the clean-up's filters (Uploaded Before 30 days ago, Downloads At Most 0): 10 of the files match;
+//   filtered = the clean-up's filters (Uploaded Before 30 days ago, Downloads at Most 0): 10 of the files match;
 //   sorted   = no filter, Sort by Uploaded ascending with Limit 100 ("the 100 oldest");
 //   unfiltered = no filter, every file output (what a Filter node after the listing used to receive).
 // For each: wall time of the run, requests to file/listfolder, items output, and the engine process's peak RSS and

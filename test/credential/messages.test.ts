@@ -25,7 +25,7 @@ describe('Highload credential test, unreachable host', () => {
 		const result = await testCredential(t.engine, { login: t.sim.login, apiKey: t.sim.key, baseUrl: 'http://127.0.0.1:1' });
 		expect(result).toEqual({
 			status: 'Error',
-			message: 'Could not connect to Highload (127.0.0.1:1): nothing accepted the connection (ECONNREFUSED). Check the Base URL in the credential.',
+			message: 'Could not connect to Highload (127.0.0.1:1): nothing accepted the connection (ECONNREFUSED). Check the Base URL in the Highload credential.',
 		});
 	});
 });

@@ -224,6 +224,6 @@ describe('answers that are not what an API call expects', () => {
 		t.engine.setCredential({ login: t.sim.login, apiKey: t.sim.key, baseUrl: 'http://127.0.0.1:1' });
 		const run = await t.run('file', 'get', { fileId: byId('abc123def456') });
 		expect(run.error?.message).toBe('Could not connect to Highload (127.0.0.1:1): nothing accepted the connection (ECONNREFUSED)');
-		expect(run.error?.description).toBe('Check the Base URL in the credential.');
+		expect(run.error?.description).toBe('Check the Base URL in the Highload credential.');
 	});
 });

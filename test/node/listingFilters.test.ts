@@ -88,8 +88,8 @@ describe('folder → list filters', () => {
 	test.each([
 		[{ uploadedBefore: '={{ "last tuesday" }}' }, 'Filters → Uploaded Before: "last tuesday" is not a date', 'e.g. {{ $now.minus({ days: 30 }) }}'],
 		[{ uploadedAfter: '={{ $json.missing }}' }, 'Filters → Uploaded After: is empty', 'Pick a date and time'],
-		[{ sizeAtLeast: '={{ -5 }}' }, 'Filters → Size At Least: -5 is less than 0', 'Enter a number, 0 or more'],
-		[{ downloadsAtMost: '={{ "none" }}' }, 'Filters → Downloads At Most: "none" is not a number', 'Enter a whole number'],
+		[{ sizeAtLeast: '={{ -5 }}' }, 'Filters → Size at Least: -5 is less than 0', 'Enter a number, 0 or more'],
+		[{ downloadsAtMost: '={{ "none" }}' }, 'Filters → Downloads at Most: "none" is not a number', 'Enter a whole number'],
 		[{ uploadedBefore: '2026-01-01T00:00:00Z', highloadTimeZone: 'CEST+2' }, 'Filters → Highload Time Zone: "CEST+2" is not a time zone', 'IANA time zone'],
 		[{ nameMatches: '={{ "" }}' }, 'Filters → Name Matches: is empty', 'such as *.mp4'],
 	])('%j stops the run before any request, naming the filter', async (filters, message, hint) => {

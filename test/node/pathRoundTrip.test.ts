@@ -61,7 +61,7 @@ describe('one path format: every path shown or output resolves By Path to the sa
 		const parentOf = (id: string) => t.sim.state.folders.get(id)!.parentId;
 
 		// Folder → List of the root, subfolders, files and folders: `path` is the folder holding the entry.
-		const listed = jsonOf(await t.run('folder', 'list', { returnAll: true, options: { include: 'both', includeSubfolders: true } }));
+		const listed = jsonOf(await t.run('folder', 'list', { returnAll: true, simplify: false, options: { include: 'both', includeSubfolders: true } }));
 		expect(listed).toHaveLength(6);
 		const inFolders = listed.filter((item) => item.path !== '');
 		const holders = inFolders.map((item) => (item.type === 'file' ? String(item.folderid) : parentOf(String(item.id))));

@@ -220,7 +220,7 @@ describe('File → Upload, what the upload server answers', () => {
 		proxy.stallAfterBytes = 2 * MiB;
 		try {
 			const run = await upload(randomBytes(16 * MiB), { timeout: 1000, proxy: proxy.url });
-			expect(run.error?.message).toBe('Highload did not answer within 1 s');
+			expect(run.error?.message).toBe('The upload server did not answer within 1 s');
 			expect(run.error?.description).toBe('Try again later, or raise Timeout under Request Options.');
 			expect(t.sim.requests.filter((request) => request.endpoint === 'file/info')).toHaveLength(0);
 		} finally {

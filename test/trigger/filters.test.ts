@@ -49,7 +49,7 @@ describe('Highload Trigger — Filters on the file events', () => {
 
 	test('a filter that cannot be read stops the poll naming it, before any request', async () => {
 		const error = await pollError(() => t.poller({ event: 'newFile', filters: { sizeAtLeast: '={{ -1 }}' } }).poll());
-		expect(error.message).toBe('Filters → Size At Least: -1 is less than 0');
+		expect(error.message).toBe('Filters → Size at Least: -1 is less than 0');
 		expect(t.sim.requests).toHaveLength(0);
 	});
 });

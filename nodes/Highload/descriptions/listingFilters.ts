@@ -9,32 +9,32 @@ const nameMatches: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. *.mp4',
 	description: 'Only files whose whole name matches this pattern, ignoring case',
-	hint: '* matches any run of characters (also none), ? exactly one character; every other character matches itself',
+	hint: 'An asterisk (*) matches any run of characters (also none), a question mark (?) exactly one character; every other character matches itself',
 };
 
 const sizeFilters: INodeProperties[] = [
 	{
-		displayName: 'Size At Least',
+		displayName: 'Size at Least',
 		name: 'sizeAtLeast',
 		type: 'number',
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: 0,
-		description: 'Only files of at least this size, in the Size Unit (MB unless set)',
+		description: "Only files of at least this size, in the 'Size Unit' (MB unless set)",
 	},
 	{
-		displayName: 'Size At Most',
+		displayName: 'Size at Most',
 		name: 'sizeAtMost',
 		type: 'number',
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: 0,
-		description: 'Only files of at most this size, in the Size Unit (MB unless set)',
+		description: "Only files of at most this size, in the 'Size Unit' (MB unless set)",
 	},
 	{
 		displayName: 'Size Unit',
 		name: 'sizeUnit',
 		type: 'options',
 		default: 'mb',
-		description: 'The unit of Size At Least and Size At Most',
+		description: "The unit of 'Size at Least' and 'Size at Most'",
 		hint: '1 KB = 1,024 bytes, 1 MB = 1,024 KB, 1 GB = 1,024 MB',
 		options: [
 			{ name: 'Bytes', value: 'bytes' },
@@ -55,7 +55,7 @@ const uploadFilters: INodeProperties[] = [
 		type: 'string',
 		default: 'UTC',
 		placeholder: 'e.g. Europe/Berlin',
-		description: "The time zone Highload's upload times are in, for Uploaded Before and Uploaded After",
+		description: "The time zone of the upload times Highload reports, for 'Uploaded Before' and 'Uploaded After'",
 		hint: 'An IANA time zone name; UTC unless set',
 	},
 	{
@@ -90,7 +90,7 @@ const usageFilters: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Downloads At Least',
+		displayName: 'Downloads at Least',
 		name: 'downloadsAtLeast',
 		type: 'number',
 		typeOptions: { minValue: 0 },
@@ -98,7 +98,7 @@ const usageFilters: INodeProperties[] = [
 		description: 'Only files downloaded at least this many times',
 	},
 	{
-		displayName: 'Downloads At Most',
+		displayName: 'Downloads at Most',
 		name: 'downloadsAtMost',
 		type: 'number',
 		typeOptions: { minValue: 0 },
@@ -116,7 +116,7 @@ function filtersCollection(options: INodeProperties[], description: string): INo
 /** Folder → List's filters: every one applies to files, all must match. */
 export const listingFiltersField = filtersCollection(
 	[nameMatches, ...sizeFilters, ...uploadFilters, ...usageFilters],
-	'Only files matching every filter are output (Limit counts them); folders are output as Include says',
+	"Only files matching every filter are output ('Limit' counts them); folders are output as 'Include' says",
 );
 
 /** The trigger's filters: a file that does not match starts no workflow (and is still remembered as seen). */

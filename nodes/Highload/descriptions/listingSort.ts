@@ -8,7 +8,7 @@ export const listingSortField: INodeProperties = {
 	placeholder: 'Add Sort Rule',
 	default: {},
 	typeOptions: { multipleValues: true },
-	description: 'The order of the output; with Limit, e.g. the 100 oldest files',
+	description: "The order of the output; with 'Limit', e.g. the 100 oldest files",
 	hint: 'Sorting reads the whole listing (every page) before anything is output; only the items returned are kept in memory',
 	options: [
 		{

@@ -1,5 +1,6 @@
-import { tryToParseDateTime, type IDataObject } from 'n8n-workflow';
+import { tryToParseDateTime, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
+import { listingFiltersField } from '../descriptions/listingFilters';
 import { globToRegExp, SIZE_UNITS, type ConversionStatus, type FileFilters, type SizeUnit } from '../listing/filters';
 
 /**
@@ -12,19 +13,10 @@ import { globToRegExp, SIZE_UNITS, type ConversionStatus, type FileFilters, type
 /** Highload's upload_at carries no time zone; it is read in this one unless the user sets another. */
 export const DEFAULT_HIGHLOAD_TIME_ZONE = 'UTC';
 
-/** The collection's display names, as errors name them. */
-export const FILTER_LABELS: Record<string, string> = {
-	uploadedBefore: 'Uploaded Before',
-	uploadedAfter: 'Uploaded After',
-	downloadsAtMost: 'Downloads At Most',
-	downloadsAtLeast: 'Downloads At Least',
-	sizeAtLeast: 'Size At Least',
-	sizeAtMost: 'Size At Most',
-	sizeUnit: 'Size Unit',
-	nameMatches: 'Name Matches',
-	conversionStatus: 'Conversion Status',
-	highloadTimeZone: 'Highload Time Zone',
-};
+/** The filters' display names, as errors name them: read from the field the editor shows (one declaration). */
+const FILTER_LABELS: Record<string, string> = Object.fromEntries(
+	(listingFiltersField.options as INodeProperties[]).map((option) => [option.name, option.displayName]),
+);
 
 export interface FilterReading {
 	/** The workflow's time zone: a date given without an offset (the date picker's) is read in it. */
@@ -69,7 +61,7 @@ function amount(raw: IDataObject, name: string, whole: boolean, reading: FilterR
 	const value = raw[name];
 	const hint = whole
 		? 'Enter a whole number, 0 or more, or remove the filter.'
-		: 'Enter a number, 0 or more (in the Size Unit), or remove the filter.';
+		: "Enter a number, 0 or more (in the 'Size Unit'), or remove the filter.";
 	if (isEmpty(value)) throw fail('is empty', hint);
 	const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
 	if (!Number.isFinite(number)) throw fail(`"${shown(value)}" is not a number`, hint);
