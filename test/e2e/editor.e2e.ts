@@ -133,7 +133,7 @@ describe("the credential dialog's Test, as the editor calls it (POST /rest/crede
 		const nowhere = await testCredential({ ...values, baseUrl: 'http://127.0.0.1:1' });
 		expect(nowhere).toEqual({
 			status: 'Error',
-			message: 'Could not connect to Highload (127.0.0.1:1): nothing accepted the connection (ECONNREFUSED). Check the Base URL in the credential.',
+			message: 'Could not connect to Highload (127.0.0.1:1): nothing accepted the connection (ECONNREFUSED). Check the Base URL in the Highload credential.',
 		});
 	});
 });

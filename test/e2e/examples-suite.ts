@@ -127,7 +127,8 @@ export function defineExampleSuite(lane: '2.x' | '1.x', label: string, options: 
 			const listed = run.items('Old files nobody downloaded');
 			expect(listed.map((i: any) => i.id).sort()).toEqual([seeded.oldUnseenRoot, seeded.oldUnseenNested].sort());
 			expect(listed.find((i: any) => i.id === seeded.oldUnseenNested)).toMatchObject({ type: 'file', download_count: 0, path: 'videos/old' });
-			expect(run.items('Delete file')).toEqual([expect.objectContaining({ success: true }), expect.objectContaining({ success: true })]);
+			expect(run.items('Delete file').map((i: any) => i.fileId).sort()).toEqual([seeded.oldUnseenRoot, seeded.oldUnseenNested].sort());
+			expect(run.items('Delete file')).toEqual([expect.objectContaining({ deleted: true }), expect.objectContaining({ deleted: true })]);
 		});
 
 		test('the same workflow with a filter that matches too much deletes nothing: Stop If More Than stops it', () => {
