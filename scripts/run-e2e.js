@@ -16,7 +16,7 @@ const { spawn } = require('child_process');
 const { provision, dataDir, REPO } = require('./provision-n8n');
 const { buildAndPack, instancesRoot } = require('./lib/n8n');
 const { killFromPidFile, killGroup, alive } = require('./lib/procs');
-const { CHROMIUM } = require('./lib/browser');
+const { CHROMIUM } = require('../test/e2e/browser');
 const { ensureInstalled } = require('./lib/queue-services');
 
 const t0 = Date.now();

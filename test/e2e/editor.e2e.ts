@@ -21,7 +21,7 @@ const examples = require('../../scripts/lib/examples');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { freshInstance, screenshotDirs } = require('./e2e-context');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { launch } = require('../../scripts/lib/browser');
+const { launch } = require('./browser');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { REPO, strayWorkflowCopies } = require('../../scripts/provision-n8n');
 

@@ -4,7 +4,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { paths } = require('../provision-n8n');
+const { paths } = require('../../scripts/provision-n8n');
 
 const CHROMIUM = process.env.HIGHLOAD_CHROMIUM || '/usr/bin/chromium';
 const FLAGS = [
