@@ -1,9 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { FILTER_LABELS } from '../../nodes/Highload/descriptions/listingFilters';
 import { globToRegExp, matchesFileFilters, uploadTime, type FileFilters } from '../../nodes/Highload/listing/filters';
 import { readFileFilters } from '../../nodes/Highload/parameters/listingFilters';
 
-const reading = (workflowTimeZone = 'UTC') => ({ workflowTimeZone, fail: (message: string, hint: string) => Object.assign(new Error(message), { hint }) });
+const reading = (workflowTimeZone = 'UTC') => ({
+	labels: FILTER_LABELS,
+	workflowTimeZone, fail: (message: string, hint: string) => Object.assign(new Error(message), { hint }) });
 const read = (raw: IDataObject, zone?: string) => readFileFilters(raw, reading(zone));
 const file = (fields: IDataObject): IDataObject => ({ id: 'f', name: 'a.mp4', upload_at: '2026-03-01 12:00:00', size: '1024', download_count: '0', cstatus: 'Completed', ...fields });
 const matches = (fields: IDataObject, filters: FileFilters) => matchesFileFilters(file(fields), filters);

@@ -119,6 +119,11 @@ export const listingFiltersField = filtersCollection(
 	"Only files matching every filter are output ('Limit' counts them); folders are output as 'Include' says",
 );
 
+/** The filters' display names by parameter name, as errors name them (the trigger's are among them). */
+export const FILTER_LABELS: Record<string, string> = Object.fromEntries(
+	(listingFiltersField.options as INodeProperties[]).map((option) => [option.name, option.displayName]),
+);
+
 /** The trigger's filters: a file that does not match starts no workflow (and is still remembered as seen). */
 export const triggerFiltersField = filtersCollection(
 	[nameMatches, ...sizeFilters],

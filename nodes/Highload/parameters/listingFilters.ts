@@ -1,6 +1,5 @@
-import { tryToParseDateTime, type IDataObject, type INodeProperties } from 'n8n-workflow';
+import { tryToParseDateTime, type IDataObject } from 'n8n-workflow';
 
-import { listingFiltersField } from '../descriptions/listingFilters';
 import { globToRegExp, SIZE_UNITS, type ConversionStatus, type FileFilters, type SizeUnit } from '../listing/filters';
 
 /**
@@ -13,12 +12,9 @@ import { globToRegExp, SIZE_UNITS, type ConversionStatus, type FileFilters, type
 /** Highload's upload_at carries no time zone; it is read in this one unless the user sets another. */
 export const DEFAULT_HIGHLOAD_TIME_ZONE = 'UTC';
 
-/** The filters' display names, as errors name them: read from the field the editor shows (one declaration). */
-const FILTER_LABELS: Record<string, string> = Object.fromEntries(
-	(listingFiltersField.options as INodeProperties[]).map((option) => [option.name, option.displayName]),
-);
-
 export interface FilterReading {
+	/** The filters' display names by parameter name, as errors name them (descriptions/listingFilters.ts). */
+	labels: Record<string, string>;
 	/** The workflow's time zone: a date given without an offset (the date picker's) is read in it. */
 	workflowTimeZone: string;
 	/** The error for one filter: `message` starts with the filter's display name. */
@@ -30,7 +26,7 @@ const isEmpty = (value: unknown) => value === undefined || value === null || (ty
 const CONVERSION_STATUSES: ConversionStatus[] = ['completed', 'notCompleted', 'pending'];
 
 function labelled(reading: FilterReading, name: string) {
-	return (message: string, hint: string) => reading.fail(`Filters → ${FILTER_LABELS[name]}: ${message}`, hint);
+	return (message: string, hint: string) => reading.fail(`Filters → ${reading.labels[name]}: ${message}`, hint);
 }
 
 function shown(value: unknown): string {

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 
 import { hasFileFilters } from '../listing/filters';
 import { readFolderField, resolveFolderPath } from '../listing/folderPaths';
+import { FILTER_LABELS } from '../descriptions/listingFilters';
 import { readFileFilters } from '../parameters/listingFilters';
 import { canonicalFolderId, FOLDER_ID_HINT, ROOT_FOLDER_ID } from '../parameters/ids';
 import { runningPolls } from '../transport/processState';
@@ -44,6 +45,7 @@ async function pollEvent(context: IPollFunctions): Promise<INodeExecutionData[][
 		});
 	}
 	const filters = readFileFilters(context.getNodeParameter('filters', {}) as IDataObject, {
+		labels: FILTER_LABELS,
 		workflowTimeZone: context.getTimezone(),
 		fail: (message, description) => new NodeOperationError(context.getNode(), message, { description }),
 	});

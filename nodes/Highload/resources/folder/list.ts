@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
 import { asOutput, type ItemRun, type OperationOutput } from '../../execution/itemRun';
-import { listingFiltersField } from '../../descriptions/listingFilters';
+import { FILTER_LABELS, listingFiltersField } from '../../descriptions/listingFilters';
 import { listingSortField } from '../../descriptions/listingSort';
 import { folderField, FOLDER_PATH_OUTPUT } from '../../descriptions/sentFields';
 import { listingPages } from '../../listing/listingPages';
@@ -25,7 +25,7 @@ async function listFolder({ session, qs, context }: ItemRun): Promise<OperationO
 	const include = (options.include as Include | undefined) ?? DEFAULT_INCLUDE;
 	const rootId = qs.folder === undefined ? undefined : String(qs.folder);
 	const fail = (message: string, hint: string) => operationError(session.target, message, hint);
-	const filters = readFileFilters(context.getNodeParameter('filters', {}) as IDataObject, { workflowTimeZone: context.getTimezone(), fail });
+	const filters = readFileFilters(context.getNodeParameter('filters', {}) as IDataObject, { labels: FILTER_LABELS, workflowTimeZone: context.getTimezone(), fail });
 	const sort = readSortRules(context.getNodeParameter('sort', {}) as IDataObject, fail);
 
 	const pages = walkFolderPages(listingPages(session), rootId, Boolean(options.includeSubfolders));
