@@ -313,6 +313,71 @@ describe('editor in headless Chromium', () => {
 		}
 	});
 
+	/** The credential dialog's answer to one test, once the editor has it: the banner the user sees. */
+	const testedBy = async (page: any, dialog: any, click: () => Promise<void>) => {
+		const [response] = await Promise.all([
+			page.waitForResponse((res: any) => res.url().endsWith('/rest/credentials/test') && res.request().method() === 'POST', { timeout: 60000 }),
+			click(),
+		]);
+		const answer = (await response.json()).data;
+		const banner = (
+			answer.status === 'OK'
+				? dialog.locator('[data-test-id="credentials-config-container-test-success"]')
+				: dialog.locator('.el-tag--danger').filter({ hasText: 'connect with these settings' })
+		).first();
+		await banner.waitFor({ state: 'visible', timeout: 30000 });
+		if (answer.status !== 'OK') {
+			// The error banner keeps the test's message behind "More details", as a user finds it.
+			await banner.getByText('More details').click();
+			await banner.getByText(answer.message).first().waitFor({ state: 'visible', timeout: 10000 });
+		}
+		return { answer, banner: (await banner.innerText()).replace(/\s+/g, ' ').trim() };
+	};
+
+	test('the credential dialog, opened from the Credentials page: Retry and Save test it; a wrong API Key shows what to do and Highload\'s words', async () => {
+		const page = await browser.context.newPage();
+		try {
+			await page.goto(`${inst.url}/home/credentials`, { waitUntil: 'domcontentloaded' });
+			const card = page.locator('[data-test-id="resources-list-item"]').filter({ hasText: examples.SANDBOX_CREDENTIAL.name }).first();
+			await card.waitFor({ state: 'visible', timeout: 60000 });
+			const dialog = page.locator('[data-test-id="editCredential-modal"]');
+			// Opening a saved credential tests it.
+			const opened = await testedBy(page, dialog, async () => await card.click());
+			expect(opened.answer).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(opened.banner).toContain('Connection tested successfully');
+
+			const retried = await testedBy(page, dialog, async () => await dialog.getByRole('button', { name: 'Retry' }).first().click());
+			expect(retried.answer).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(retried.banner).toContain('Connection tested successfully');
+			await save(page, 'credential-tested.png');
+
+			const apiKey = dialog.locator('[data-test-id="parameter-input-apiKey"] input').first();
+			await apiKey.fill('wrong-key');
+			const wrong = await testedBy(page, dialog, async () => await dialog.locator('[data-test-id="credential-save-button"]').first().click());
+			expect(wrong.answer.status).toBe('Error');
+			expect(wrong.banner).toContain('Couldn’t connect with these settings');
+			expect(wrong.banner).toContain(
+				'Highload refused the API Login or API Key (status 403). Copy both again from the Account tab of the Highload user panel. Highload said: Permission denied: wrong login or key',
+			);
+			expect(wrong.banner).not.toContain('wrong-key');
+			await save(page, 'credential-wrong-key.png');
+
+			// The right key again: the saved credential works as before for the other tests.
+			await apiKey.fill(sandbox.sim.key);
+			const fixed = await testedBy(page, dialog, async () => await dialog.locator('[data-test-id="credential-save-button"]').first().click());
+			expect(fixed.answer.status).toBe('OK');
+			expect(fixed.banner).toContain('Connection tested successfully');
+		} catch (error) {
+			// For the post-mortem, beside this run's screenshots (never into the repository's).
+			const [dir] = screenshotDirs();
+			fs.writeFileSync(path.join(dir, 'credential-dialog-failure.html'), await page.content());
+			fs.writeFileSync(path.join(dir, 'credential-dialog-failure.png'), await page.screenshot());
+			throw error;
+		} finally {
+			await page.close();
+		}
+	});
+
 	/** The href of the Docs link in a node's view, for each Highload node of the examples. */
 	const docsLinks = async () => {
 		const links: Record<string, string> = {};
