@@ -3,6 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { itemQuery } from '../execution/itemQuery';
 import { runOperation } from '../execution/runItem';
 import type { Operation, OperationSpec, Resource } from '../execution/operationSpec';
+import { stopIfMoreThanOption } from '../parameters/deleteGuard';
+
+import { optionsCollection } from './fields';
 
 /**
  * The operation picker entry. Of `routing`, n8n's RoutingNode needs only `send.paginate` and `operations.pagination`
@@ -41,14 +44,17 @@ export function operationPicker(resource: Resource, operations: Operation[]): IN
 	return picker;
 }
 
+/** The Options of every operation that deletes (spec.deletes): Stop If More Than, checked by execution/itemQuery.ts. */
+const deleteOptions = optionsCollection([stopIfMoreThanOption]);
+
 /**
  * The fields of a resource's operations, each declared once: a field that several specs list (the same object) is
- * shown for exactly those operations. Each operation shows its sent fields, then its other fields, in its spec's order.
+ * shown for exactly those operations. Each operation shows its sent fields, then its other fields, in its spec's order, then what its flags add.
  */
 export function resourceFields(resource: Resource, operations: Operation[]): INodeProperties[] {
 	const shownFor = new Map<INodeProperties, string[]>();
 	for (const { spec } of operations) {
-		for (const property of [...(spec.sends ?? []).map((field) => field.property), ...(spec.fields ?? [])]) {
+		for (const property of [...(spec.sends ?? []).map((field) => field.property), ...(spec.fields ?? []), ...(spec.deletes ? [deleteOptions] : [])]) {
 			shownFor.set(property, [...(shownFor.get(property) ?? []), spec.value]);
 		}
 	}

@@ -45,8 +45,8 @@ export interface OperationSpec {
 	 */
 	refusesFolderItems?: boolean;
 	/**
-	 * It deletes these: its Options offer Stop If More Than (parameters/deleteGuard.ts), checked over the run's whole
-	 * input before any item sends.
+	 * It deletes these: its Options show Stop If More Than (added from this flag: descriptions/operation.ts), checked
+	 * over the run's whole input before any item sends (parameters/deleteGuard.ts).
 	 */
 	deletes?: 'files' | 'folders';
 	/** Reads the envelope's result into the records output (one request operations). */

@@ -1,6 +1,4 @@
-import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
-import { stopIfMoreThanOption } from '../../parameters/deleteGuard';
 import { deleted, sent } from '../../output/results';
 import { FILE, fileToActOn } from './resource';
 
@@ -15,6 +13,5 @@ export const deleteFile = defineOperation({
 	about: fileToActOn,
 	refusesFolderItems: true,
 	deletes: 'files',
-	fields: [optionsCollection([stopIfMoreThanOption])],
 	result: deleted((qs) => ({ fileId: sent(qs, 'file') })),
 });

@@ -1,6 +1,4 @@
-import { optionsCollection } from '../../descriptions/fields';
 import { defineOperation } from '../../descriptions/operation';
-import { stopIfMoreThanOption } from '../../parameters/deleteGuard';
 import { deleted, sent } from '../../output/results';
 import { folderField, FOLDER_PATH_OUTPUT } from '../../descriptions/sentFields';
 import { FOLDER, ROOT_REFUSED } from './resource';
@@ -29,7 +27,6 @@ export const deleteFolder = defineOperation({
 			type: 'notice',
 			default: '',
 		},
-		optionsCollection([stopIfMoreThanOption]),
 	],
 	result: deleted((qs) => ({ folderId: sent(qs, 'folder') })),
 });
