@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { decodeCursor, encodeCursor } from '../../nodes/Highload/methods/searchCursor';
-import { FolderWalk, PAGE_SIZE, walkFolder, walkStart, type FolderPage } from '../../nodes/Highload/listing/walkFolder';
+import { FolderWalk, PAGE_SIZE, walkFolderPages, walkStart, type FolderPage } from '../../nodes/Highload/listing/walkFolder';
 
 /** A fake account: folder id → subfolders and file count; pages of PAGE_SIZE files, folders on page 1. */
 function fetcher(tree: Record<string, { folders: string[]; files: number }>, calls: string[] = []) {
@@ -17,23 +17,23 @@ function fetcher(tree: Record<string, { folders: string[]; files: number }>, cal
 	};
 }
 
-async function collect(generator: AsyncGenerator<{ type: string; record: IDataObject; path: string }>) {
+async function collect(pages: AsyncGenerator<Array<{ type: string; record: IDataObject; path: string }>>) {
 	const out: string[] = [];
-	for await (const entry of generator) out.push(`${entry.type}:${String(entry.record.id)}@${entry.path}`);
+	for await (const entries of pages) for (const entry of entries) out.push(`${entry.type}:${String(entry.record.id)}@${entry.path}`);
 	return out;
 }
 
 describe('folder walker', () => {
 	test('pages until a short page; an exact multiple ends at the empty page after it', async () => {
 		const calls: string[] = [];
-		const entries = await collect(walkFolder(fetcher({ 0: { folders: [], files: 400 } }, calls), undefined, false));
+		const entries = await collect(walkFolderPages(fetcher({ 0: { folders: [], files: 400 } }, calls), undefined, false));
 		expect(entries).toHaveLength(400);
 		expect(calls).toEqual(['0:1', '0:2', '0:3']);
 	});
 
 	test('subfolders breadth-first with their paths; a cycle is walked once', async () => {
 		const tree = { 0: { folders: ['1', '2'], files: 1 }, 1: { folders: ['3'], files: 1 }, 2: { folders: [], files: 0 }, 3: { folders: ['1'], files: 2 } };
-		const entries = await collect(walkFolder(fetcher(tree), undefined, true));
+		const entries = await collect(walkFolderPages(fetcher(tree), undefined, true));
 		expect(entries).toEqual([
 			'folder:1@',
 			'folder:2@',
@@ -52,13 +52,13 @@ describe('folder walker', () => {
 			calls.push('x');
 			return { folders: [], files: Array.from({ length: PAGE_SIZE }, (_, i) => ({ id: `f${i}` })) };
 		};
-		expect(await collect(walkFolder(same, undefined, false))).toHaveLength(PAGE_SIZE);
+		expect(await collect(walkFolderPages(same, undefined, false))).toHaveLength(PAGE_SIZE);
 		expect(calls).toHaveLength(2);
 	});
 
 	test('a big folder reads the next pages ahead: every file once, in order, two requests past the end at most', async () => {
 		const calls: string[] = [];
-		const entries = await collect(walkFolder(fetcher({ 7: { folders: [], files: 1000 } }, calls), '7', false));
+		const entries = await collect(walkFolderPages(fetcher({ 7: { folders: [], files: 1000 } }, calls), '7', false));
 		expect(entries).toEqual(Array.from({ length: 1000 }, (_, i) => `file:7-f${i}@`));
 		// Pages 1–3 one at a time; from page 4 on, the two after it are already asked for; page 6 is empty.
 		expect(calls).toEqual(['7:1', '7:2', '7:3', '7:4', '7:5', '7:6', '7:7', '7:8']);
@@ -66,7 +66,7 @@ describe('folder walker', () => {
 
 	test('a folder of three pages or fewer never reads ahead', async () => {
 		const calls: string[] = [];
-		await collect(walkFolder(fetcher({ 0: { folders: [], files: 599 } }, calls), undefined, false));
+		await collect(walkFolderPages(fetcher({ 0: { folders: [], files: 599 } }, calls), undefined, false));
 		expect(calls).toEqual(['0:1', '0:2', '0:3']);
 	});
 
@@ -82,8 +82,8 @@ describe('folder walker', () => {
 					return await pages(folderId, page);
 				};
 			};
-			expect(await collect(walkFolder(failingFrom(7), undefined, false))).toHaveLength(1000);
-			await expect(collect(walkFolder(failingFrom(5), undefined, false))).rejects.toThrow('page 5 failed');
+			expect(await collect(walkFolderPages(failingFrom(7), undefined, false))).toHaveLength(1000);
+			await expect(collect(walkFolderPages(failingFrom(5), undefined, false))).rejects.toThrow('page 5 failed');
 			await new Promise((resolve) => setImmediate(resolve));
 			expect(unhandled).toEqual([]);
 		} finally {

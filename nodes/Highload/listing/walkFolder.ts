@@ -200,10 +200,3 @@ export const walkStart = (folderId: string | undefined): PendingFolder => ({ id:
 export function walkFolderPages(fetchPage: PageFetcher, folderId: string | undefined, includeSubfolders: boolean): AsyncGenerator<ListedEntry[]> {
 	return new FolderWalk(fetchPage, [walkStart(folderId)], { includeSubfolders }).pages();
 }
-
-/** The same walk, one entry at a time. */
-export async function* walkFolder(fetchPage: PageFetcher, folderId: string | undefined, includeSubfolders: boolean): AsyncGenerator<ListedEntry> {
-	for await (const entries of walkFolderPages(fetchPage, folderId, includeSubfolders)) {
-		yield* entries;
-	}
-}
